@@ -1,0 +1,89 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor, isEditorOrReviewer } from '../../src/access/isEditor'
+import { isStaff } from '../../src/access/isStaff'
+import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { reviewDateFields } from '../../src/fields/reviewDates'
+import { slugFields } from '../../src/fields/slug'
+import { setPublishedAt } from '../../src/hooks/setPublishedAt'
+
+export const CONTENT_WARNINGS = [
+  { label: 'Suicide', value: 'suicide' },
+  { label: 'Self-harm', value: 'self-harm' },
+  { label: 'Eating disorders', value: 'eating-disorders' },
+  { label: 'Abuse', value: 'abuse' },
+  { label: 'Substance use', value: 'substance-use' },
+  { label: 'Trauma', value: 'trauma' },
+  { label: 'Bereavement', value: 'bereavement' },
+]
+
+/** Health information articles: drafted, clinically reviewed, then published. */
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'topics', '_status', 'nextReviewDue', 'updatedAt'],
+  },
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: isEditor,
+    update: isEditorOrReviewer,
+    delete: isEditor,
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  hooks: { beforeChange: [setPublishedAt] },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
+    ...slugFields({ from: 'title' }),
+    { name: 'summary', type: 'textarea', localized: true, maxLength: 400 },
+    { name: 'body', type: 'richText', localized: true },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+    },
+    {
+      name: 'sources',
+      type: 'array',
+      admin: { description: 'Evidence the article relies on.' },
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        { name: 'publisher', type: 'text' },
+        { name: 'year', type: 'number', min: 1900, max: 2100 },
+        {
+          name: 'url',
+          type: 'text',
+          validate: (value: unknown) =>
+            !value || /^https?:\/\/\S+$/i.test(String(value)) ? true : 'Use an http(s) address.',
+        },
+      ],
+    },
+    {
+      name: 'topics',
+      type: 'relationship',
+      relationTo: 'topics',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'contentWarnings',
+      type: 'select',
+      hasMany: true,
+      options: CONTENT_WARNINGS,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'author', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    { name: 'reviewer', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', description: 'Set on first publish when left empty.' },
+    },
+    ...reviewDateFields(),
+  ],
+}

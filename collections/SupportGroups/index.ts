@@ -1,0 +1,134 @@
+import type { CollectionConfig } from 'payload'
+
+import { canReadPrivateGroupFields } from '../../src/access/canReadPrivateGroupFields'
+import { isCoordinator } from '../../src/access/isCoordinator'
+import { isStaff } from '../../src/access/isStaff'
+import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { publicAreaField } from '../../src/fields/publicArea'
+import { slugFields } from '../../src/fields/slug'
+import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
+import { privateGroupFields } from './privateFields'
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+
+/** Peer support groups: the public listing, plus private details for coordinators only. */
+export const SupportGroups: CollectionConfig = {
+  slug: 'support-groups',
+  labels: { singular: 'Support group', plural: 'Support groups' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'format', 'openToNewMembers', '_status'] },
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: isCoordinator,
+    update: isCoordinator,
+    delete: isCoordinator,
+  },
+  versions: { drafts: true, maxPerDoc: 30 },
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true },
+    ...slugFields({ from: 'name' }),
+    { name: 'description', type: 'textarea', localized: true },
+    { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true },
+    { name: 'organisation', type: 'text' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'facilitation',
+          type: 'select',
+          required: true,
+          defaultValue: 'peer-led',
+          options: [
+            { label: 'Peer-led', value: 'peer-led' },
+            { label: 'Professionally facilitated', value: 'professional' },
+            { label: 'Co-facilitated', value: 'co-facilitated' },
+          ],
+        },
+        {
+          name: 'format',
+          type: 'select',
+          required: true,
+          defaultValue: 'in-person',
+          options: [
+            { label: 'In person', value: 'in-person' },
+            { label: 'Online', value: 'online' },
+            { label: 'Hybrid', value: 'hybrid' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'schedule',
+      type: 'group',
+      fields: [
+        {
+          name: 'timezone',
+          type: 'text',
+          required: true,
+          defaultValue: 'Europe/London',
+          validate: validateTimezone,
+          admin: { description: 'IANA timezone the meeting times are given in.' },
+        },
+        {
+          name: 'weekly',
+          type: 'array',
+          fields: [
+            {
+              name: 'weekdays',
+              type: 'select',
+              hasMany: true,
+              required: true,
+              options: WEEKDAYS.map((d) => ({ label: d[0].toUpperCase() + d.slice(1), value: d })),
+            },
+            {
+              type: 'row',
+              fields: [
+                { name: 'startTime', type: 'text', required: true, validate: validateTime },
+                { name: 'endTime', type: 'text', validate: validateTime },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'oneOff',
+          type: 'array',
+          labels: { singular: 'One-off date', plural: 'One-off dates' },
+          fields: [
+            { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+            {
+              type: 'row',
+              fields: [
+                { name: 'startTime', type: 'text', required: true, validate: validateTime },
+                { name: 'endTime', type: 'text', validate: validateTime },
+              ],
+            },
+            { name: 'note', type: 'text', localized: true },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'languages',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'ISO 639-1 codes, e.g. en, es.' },
+      validate: (value: unknown) =>
+        !Array.isArray(value) || value.every((v) => /^[a-z]{2,3}$/.test(String(v)))
+          ? true
+          : 'Use two- or three-letter language codes such as en or es.',
+    },
+    { name: 'cost', type: 'text', localized: true, admin: { description: 'e.g. "Free".' } },
+    { name: 'accessibilityNotes', type: 'textarea', localized: true },
+    { name: 'openToNewMembers', type: 'checkbox', defaultValue: true, index: true },
+    publicAreaField(),
+    {
+      name: 'coordinators',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      access: { read: ({ req: { user } }) => Boolean(user) },
+      admin: { position: 'sidebar', description: 'Who receives join requests for this group.' },
+    },
+    privateGroupFields({ canRead: canReadPrivateGroupFields, validateUrl: validateHttpUrl }),
+  ],
+}

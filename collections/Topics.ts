@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../src/access/anyone'
+import { isEditor } from '../src/access/isEditor'
+import { slugFields } from '../src/fields/slug'
+
+/** The subject tree articles and groups are filed under (Therapies › DBT). */
+export const Topics: CollectionConfig = {
+  slug: 'topics',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true },
+    ...slugFields({ from: 'name' }),
+    { name: 'description', type: 'textarea', localized: true },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'topics',
+      admin: { position: 'sidebar' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'isCrisisRelated',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description: 'Articles under this topic point readers to the crisis helplines.',
+      },
+    },
+  ],
+}

@@ -1,0 +1,56 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../src/access/isAdmin'
+import { isStaff } from '../src/access/isStaff'
+import { hasRole, ROLES } from '../src/access/roles'
+
+/**
+ * Staff accounts. Every user is staff (there are no public accounts); the public API shows only
+ * the profile fields (display name, credentials, bio) and never the email.
+ */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: { useAsTitle: 'displayName', defaultColumns: ['displayName', 'email', 'roles'] },
+  auth: {
+    // Lock an account for 15 minutes after 5 failed logins in a row.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    read: isStaff,
+    create: isAdmin,
+    delete: isAdmin,
+    update: ({ req: { user } }) => {
+      if (!user) return false
+      if (hasRole(user, 'admin')) return true
+      return { id: { equals: user.id } }
+    },
+    admin: ({ req: { user } }) => Boolean(user),
+  },
+  fields: [
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['editor'],
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+      access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      type: 'collapsible',
+      label: 'Public profile (shown with the articles you write or review)',
+      fields: [
+        { name: 'displayName', type: 'text', required: true },
+        {
+          name: 'credentials',
+          type: 'text',
+          admin: { description: 'Qualifications as readers should see them, e.g. "RMN, MSc".' },
+        },
+        { name: 'bio', type: 'textarea', maxLength: 600 },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,51 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Media } from './collections/Media'
+import { SupportGroups } from './collections/SupportGroups'
+import { Topics } from './collections/Topics'
+import { Users } from './collections/Users'
+import { payloadSecret } from './src/config/secrets'
+import { databaseAdapter } from './src/db/adapter'
+import { CrisisResources } from './src/globals/CrisisResources'
+import { plugins } from './src/plugins'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' | Haven' },
+  },
+  collections: [Articles, Topics, SupportGroups, Media, Users],
+  globals: [CrisisResources],
+  editor: lexicalEditor(),
+  localization: {
+    locales: [
+      { code: 'en', label: 'English' },
+      { code: 'es', label: 'Español' },
+    ],
+    defaultLocale: 'en',
+    fallback: true,
+  },
+  secret: payloadSecret(),
+  db: databaseAdapter(),
+  sharp,
+  plugins,
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  jobs: {
+    // Scheduled publishing runs on this queue; the cron runs inside the server process.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => process.env.HAVEN_DISABLE_JOBS !== 'true',
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+    autoGenerate: false,
+  },
+  telemetry: false,
+})

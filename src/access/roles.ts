@@ -1,0 +1,12 @@
+import type { PayloadRequest } from 'payload'
+
+export const ROLES = ['admin', 'editor', 'reviewer', 'coordinator'] as const
+export type Role = (typeof ROLES)[number]
+
+type MaybeUser = PayloadRequest['user'] | null | undefined
+
+/** True when the signed-in user holds any of the given roles. */
+export function hasRole(user: MaybeUser, ...roles: Role[]): boolean {
+  const held = ((user as { roles?: Role[] } | null | undefined)?.roles ?? []) as Role[]
+  return held.some((role) => roles.includes(role))
+}

@@ -1,0 +1,63 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import type { DatabaseAdapterObj } from 'payload'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+
+import { dataDir } from '../config/paths'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export const ACCEPTED_DATABASE_URLS =
+  'unset (embedded SQLite file under HAVEN_DATA_DIR, default ./data), ' +
+  'postgres://… or postgresql://… (PostgreSQL), mongodb://… or mongodb+srv://… (MongoDB)'
+
+export class DatabaseUrlError extends Error {
+  constructor(value: string) {
+    // Only the scheme is echoed: the URL itself may carry a password.
+    const scheme = value.includes(':') ? value.slice(0, value.indexOf(':') + 1) : '(no scheme)'
+    super(`DATABASE_URL has an unsupported form (${scheme}). Accepted: ${ACCEPTED_DATABASE_URLS}.`)
+    this.name = 'DatabaseUrlError'
+  }
+}
+
+/** Which database DATABASE_URL selects. Throws a DatabaseUrlError for anything else. */
+export function databaseKind(url: string | undefined = process.env.DATABASE_URL): DatabaseKind {
+  const value = (url ?? '').trim()
+  if (value === '') return 'sqlite'
+  if (/^postgres(ql)?:\/\//i.test(value)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//i.test(value)) return 'mongodb'
+  throw new DatabaseUrlError(value)
+}
+
+export function sqliteFile(): string {
+  return path.join(dataDir(), 'haven.db')
+}
+
+/**
+ * Builds the Payload database adapter for DATABASE_URL.
+ *
+ * Schema: the drizzle adapters push the schema in development (Payload skips push when
+ * NODE_ENV=production). The embedded SQLite database is also pushed by `npm start` before the
+ * production server starts (src/cli/start.ts); PostgreSQL in production applies the committed
+ * migrations in src/migrations on start (`prodMigrations`). MongoDB needs no schema.
+ */
+export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL): DatabaseAdapterObj {
+  const kind = databaseKind(url)
+  if (kind === 'postgres') {
+    return postgresAdapter({
+      pool: { connectionString: url!.trim() },
+      push: process.env.HAVEN_DB_PUSH !== 'false',
+      migrationDir: path.resolve(process.cwd(), 'src/migrations'),
+    })
+  }
+  if (kind === 'mongodb') {
+    return mongooseAdapter({ url: url!.trim(), transactionOptions: {} })
+  }
+  fs.mkdirSync(dataDir(), { recursive: true })
+  return sqliteAdapter({
+    client: { url: `file:${sqliteFile()}` },
+    push: true,
+  })
+}
