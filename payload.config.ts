@@ -4,14 +4,12 @@ import { buildConfig } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 
-import { Articles } from './collections/Articles'
-import { Media } from './collections/Media'
-import { SupportGroups } from './collections/SupportGroups'
-import { Topics } from './collections/Topics'
+import { collections } from './collections'
 import { Users } from './collections/Users'
 import { payloadSecret } from './src/config/secrets'
 import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
+import { autoRun, tasks } from './src/jobs'
 import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -22,7 +20,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' | Haven' },
   },
-  collections: [Articles, Topics, SupportGroups, Media, Users],
+  collections,
   globals: [CrisisResources],
   editor: lexicalEditor(),
   localization: {
@@ -39,8 +37,9 @@ export default buildConfig({
   plugins,
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },
   jobs: {
-    // Scheduled publishing runs on this queue; the cron runs inside the server process.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    tasks,
+    autoRun,
+    // Tests and one-off scripts (seed, import) must not start background workers.
     shouldAutoRun: () => process.env.HAVEN_DISABLE_JOBS !== 'true',
   },
   typescript: {

@@ -3,12 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../src/access/anyone'
 import { isEditor } from '../src/access/isEditor'
 import { slugFields } from '../src/fields/slug'
+import { announceChange, announceDelete } from '../src/content/changes'
 
 /** The subject tree articles and groups are filed under (Therapies › DBT). */
 export const Topics: CollectionConfig = {
   slug: 'topics',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [announceChange], afterDelete: [announceDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     ...slugFields({ from: 'name' }),

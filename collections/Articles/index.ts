@@ -6,6 +6,7 @@ import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { reviewDateFields } from '../../src/fields/reviewDates'
 import { slugFields } from '../../src/fields/slug'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt'
+import { announceChange, announceDelete } from '../../src/content/changes'
 
 export const CONTENT_WARNINGS = [
   { label: 'Suicide', value: 'suicide' },
@@ -35,7 +36,11 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  hooks: { beforeChange: [setPublishedAt] },
+  hooks: {
+    beforeChange: [setPublishedAt],
+    afterChange: [announceChange],
+    afterDelete: [announceDelete],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
     ...slugFields({ from: 'title' }),

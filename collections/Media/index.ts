@@ -5,12 +5,17 @@ import { isEditor } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
 import { mediaDir } from '../../src/config/paths'
 import { reencodeUpload, ACCEPTED_IMAGE_TYPES } from './hooks/reencodeUpload'
+import { announceChange, announceDelete } from '../../src/content/changes'
 
 /** Images for articles. Originals are re-encoded on upload so no EXIF/GPS tag is ever stored. */
 export const Media: CollectionConfig = {
   slug: 'media',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditor },
-  hooks: { beforeOperation: [reencodeUpload] },
+  hooks: {
+    beforeOperation: [reencodeUpload],
+    afterChange: [announceChange],
+    afterDelete: [announceDelete],
+  },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: ACCEPTED_IMAGE_TYPES,
@@ -18,7 +23,12 @@ export const Media: CollectionConfig = {
     crop: true,
     withMetadata: false,
     imageSizes: [
-      { name: 'thumbnail', width: 320, height: 320, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      {
+        name: 'thumbnail',
+        width: 320,
+        height: 320,
+        formatOptions: { format: 'webp', options: { quality: 80 } },
+      },
       { name: 'card', width: 768, formatOptions: { format: 'webp', options: { quality: 80 } } },
       { name: 'hero', width: 1600, formatOptions: { format: 'webp', options: { quality: 82 } } },
     ],

@@ -8,8 +8,17 @@ import { publicAreaField } from '../../src/fields/publicArea'
 import { slugFields } from '../../src/fields/slug'
 import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
 import { privateGroupFields } from './privateFields'
+import { announceChange, announceDelete } from '../../src/content/changes'
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]
 
 /** Peer support groups: the public listing, plus private details for coordinators only. */
 export const SupportGroups: CollectionConfig = {
@@ -24,6 +33,7 @@ export const SupportGroups: CollectionConfig = {
     delete: isCoordinator,
   },
   versions: { drafts: true, maxPerDoc: 30 },
+  hooks: { afterChange: [announceChange], afterDelete: [announceDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     ...slugFields({ from: 'name' }),
@@ -94,7 +104,12 @@ export const SupportGroups: CollectionConfig = {
           type: 'array',
           labels: { singular: 'One-off date', plural: 'One-off dates' },
           fields: [
-            { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+            {
+              name: 'date',
+              type: 'date',
+              required: true,
+              admin: { date: { pickerAppearance: 'dayOnly' } },
+            },
             {
               type: 'row',
               fields: [

@@ -5,7 +5,14 @@ import path from 'node:path'
 import { dataDir } from './paths'
 
 // Values that appear in examples and must never protect a production deployment.
-const KNOWN_DEFAULTS = new Set(['', 'secret', 'changeme', 'change-me', 'YOUR_SECRET_HERE', 'dev-secret'])
+const KNOWN_DEFAULTS = new Set([
+  '',
+  'secret',
+  'changeme',
+  'change-me',
+  'YOUR_SECRET_HERE',
+  'dev-secret',
+])
 
 export function isProduction(): boolean {
   return process.env.NODE_ENV === 'production' && process.env.HAVEN_ALLOW_DEV_SECRETS !== 'true'

@@ -43,7 +43,9 @@ export function sqliteFile(): string {
  * production server starts (src/cli/start.ts); PostgreSQL in production applies the committed
  * migrations in src/migrations on start (`prodMigrations`). MongoDB needs no schema.
  */
-export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL): DatabaseAdapterObj {
+export function databaseAdapter(
+  url: string | undefined = process.env.DATABASE_URL,
+): DatabaseAdapterObj {
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/isEditor'
 import { validateHttpUrl } from '../fields/validators'
+import { announceGlobalChange } from '../content/changes'
 
 /**
  * Helplines by country. Articles filed under a crisis-related topic, or carrying a content
@@ -11,6 +12,7 @@ import { validateHttpUrl } from '../fields/validators'
 export const CrisisResources: GlobalConfig = {
   slug: 'crisis-resources',
   access: { read: anyone, update: isEditor },
+  hooks: { afterChange: [announceGlobalChange] },
   fields: [
     {
       name: 'intro',
@@ -40,7 +42,12 @@ export const CrisisResources: GlobalConfig = {
           fields: [
             { name: 'phone', type: 'text' },
             { name: 'textNumber', type: 'text', admin: { description: 'SMS or text service.' } },
-            { name: 'hours', type: 'text', localized: true, admin: { description: 'e.g. "24/7".' } },
+            {
+              name: 'hours',
+              type: 'text',
+              localized: true,
+              admin: { description: 'e.g. "24/7".' },
+            },
           ],
         },
         { name: 'url', type: 'text', validate: validateHttpUrl },

@@ -31,7 +31,10 @@ beforeAll(async () => {
       _status: 'published',
       facilitation: 'peer-led',
       format: 'in-person',
-      schedule: { timezone: 'Europe/London', weekly: [{ weekdays: ['tuesday'], startTime: '18:30' }] },
+      schedule: {
+        timezone: 'Europe/London',
+        weekly: [{ weekdays: ['tuesday'], startTime: '18:30' }],
+      },
       coordinators: [coordinator.id],
       area: { city: 'Leeds', lat: 53.799612, lng: -1.549077 },
       private: {
@@ -54,7 +57,11 @@ describe('anonymous callers through the Local API with access enforced', () => {
   })
 
   it('never receive private group fields, and coordinates are rounded to ~1 km', async () => {
-    const res = await payload.find({ collection: 'support-groups', overrideAccess: false, depth: 1 })
+    const res = await payload.find({
+      collection: 'support-groups',
+      overrideAccess: false,
+      depth: 1,
+    })
     expect(res.docs).toHaveLength(1)
     expect(res.docs[0].private).toBeUndefined()
     expect(res.docs[0].area?.lat).toBe(53.8)
@@ -88,7 +95,11 @@ describe('staff', () => {
       draft: true,
     })
     expect(articles.docs).toHaveLength(2)
-    const groups = await payload.find({ collection: 'support-groups', overrideAccess: false, user: editor })
+    const groups = await payload.find({
+      collection: 'support-groups',
+      overrideAccess: false,
+      user: editor,
+    })
     expect(JSON.stringify(groups)).not.toContain(CANARY)
   })
 

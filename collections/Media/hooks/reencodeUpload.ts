@@ -1,7 +1,13 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import sharp from 'sharp'
 
-export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
+export const ACCEPTED_IMAGE_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'image/gif',
+]
 
 // sharp's format names for the MIME types above.
 const FORMAT_FOR_MIME: Record<string, 'jpeg' | 'png' | 'webp' | 'avif' | 'gif'> = {
@@ -45,7 +51,11 @@ export const reencodeUpload: CollectionBeforeOperationHook = async ({ args, oper
       true,
     )
   }
-  if (file.mimetype && actualMime !== file.mimetype && !(file.mimetype === 'image/jpg' && actualMime === 'image/jpeg')) {
+  if (
+    file.mimetype &&
+    actualMime !== file.mimetype &&
+    !(file.mimetype === 'image/jpg' && actualMime === 'image/jpeg')
+  ) {
     throw new APIError(
       `The file is labelled ${file.mimetype} but its content is ${actualMime}.`,
       400,

@@ -1,0 +1,10 @@
+import type { CollectionConfig } from 'payload'
+
+import { Articles } from './Articles'
+import { Media } from './Media'
+import { SupportGroups } from './SupportGroups'
+import { Topics } from './Topics'
+import { Users } from './Users'
+
+/** Every collection, in the order the admin navigation shows them. */
+export const collections: CollectionConfig[] = [Articles, Topics, SupportGroups, Media, Users]

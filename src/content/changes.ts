@@ -1,0 +1,103 @@
+import type {
+  CollectionSlug,
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+  PayloadRequest,
+} from 'payload'
+
+import { changeListeners } from './changeListeners'
+
+/** A change to what the public can see. Drafts that never went live produce none. */
+export type ContentChange = {
+  collection: string
+  id: string
+  slug?: string
+  locale?: string
+  operation: 'publish' | 'unpublish' | 'update' | 'delete'
+}
+
+export type ContentChangeListener = (change: ContentChange, req: PayloadRequest) => Promise<void>
+
+type Doc = { id?: string | number; slug?: string | null; _status?: string | null }
+
+async function notify(change: ContentChange, req: PayloadRequest): Promise<void> {
+  if (req.context?.skipContentChange) return
+  for (const listener of changeListeners) await listener(change, req)
+}
+
+// Saving a draft over a published document and unpublishing it both end with a draft in hand;
+// only the stored document says which one happened (Payload leaves it published on a draft save).
+async function isStillPublished(
+  collection: CollectionSlug,
+  id: string | number,
+  req: PayloadRequest,
+) {
+  const stored = (await req.payload.db.findOne({
+    collection,
+    req,
+    where: { id: { equals: id } },
+  })) as Doc | null
+  return stored?._status === 'published'
+}
+
+/**
+ * Classifies each save into publish / unpublish / update / delete of public content and hands
+ * it to the listeners (webhook outbox, response cache, audit). Runs inside the save's transaction.
+ */
+export const announceChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  const versioned = Boolean(collection.versions?.drafts)
+  const base = {
+    collection: collection.slug,
+    id: String(doc.id),
+    slug: doc.slug ?? undefined,
+    locale: req.locale ?? undefined,
+  }
+  if (!versioned) {
+    await notify({ ...base, operation: operation === 'create' ? 'publish' : 'update' }, req)
+    return doc
+  }
+  const now = (doc as Doc)._status
+  const before = operation === 'create' ? undefined : (previousDoc as Doc | undefined)?._status
+  if (now === 'published') {
+    await notify({ ...base, operation: before === 'published' ? 'update' : 'publish' }, req)
+  } else if (before === 'published' && !(await isStillPublished(collection.slug, doc.id, req))) {
+    await notify({ ...base, operation: 'unpublish' }, req)
+  }
+  return doc
+}
+
+export const announceDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  const versioned = Boolean(collection.versions?.drafts)
+  if (versioned && (doc as Doc)._status !== 'published') return doc
+  await notify(
+    {
+      collection: collection.slug,
+      id: String(doc.id),
+      slug: doc.slug ?? undefined,
+      locale: req.locale ?? undefined,
+      operation: 'delete',
+    },
+    req,
+  )
+  return doc
+}
+
+export const announceGlobalChange: GlobalAfterChangeHook = async ({ global, doc, req }) => {
+  await notify(
+    {
+      collection: global.slug,
+      id: global.slug,
+      locale: req.locale ?? undefined,
+      operation: 'update',
+    },
+    req,
+  )
+  return doc
+}
