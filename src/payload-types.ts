@@ -59,907 +59,963 @@ export type SupportedTimezones =
   | 'Pacific/Guam'
   | 'Pacific/Noumea'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji'
+  | 'Pacific/Fiji';
 
 export interface Config {
   auth: {
-    users: UserAuthOperations
-  }
-  blocks: {}
+    users: UserAuthOperations;
+  };
+  blocks: {};
   collections: {
-    articles: Article
-    topics: Topic
-    'support-groups': SupportGroup
-    media: Media
-    users: User
-    'payload-kv': PayloadKv
-    'payload-jobs': PayloadJob
-    'payload-locked-documents': PayloadLockedDocument
-    'payload-preferences': PayloadPreference
-    'payload-migrations': PayloadMigration
-  }
-  collectionsJoins: {}
+    articles: Article;
+    topics: Topic;
+    'support-groups': SupportGroup;
+    media: Media;
+    users: User;
+    'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
+    'payload-locked-documents': PayloadLockedDocument;
+    'payload-preferences': PayloadPreference;
+    'payload-migrations': PayloadMigration;
+  };
+  collectionsJoins: {};
   collectionsSelect: {
-    articles: ArticlesSelect<false> | ArticlesSelect<true>
-    topics: TopicsSelect<false> | TopicsSelect<true>
-    'support-groups': SupportGroupsSelect<false> | SupportGroupsSelect<true>
-    media: MediaSelect<false> | MediaSelect<true>
-    users: UsersSelect<false> | UsersSelect<true>
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
-    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
-    'payload-locked-documents':
-      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
-  }
+    articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
+    'support-groups': SupportGroupsSelect<false> | SupportGroupsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
+    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+  };
   db: {
-    defaultIDType: number
-  }
-  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'es') | ('en' | 'es')[]
+    defaultIDType: number;
+  };
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'es') | ('en' | 'es')[];
   globals: {
-    'crisis-resources': CrisisResource
-  }
+    'crisis-resources': CrisisResource;
+  };
   globalsSelect: {
-    'crisis-resources': CrisisResourcesSelect<false> | CrisisResourcesSelect<true>
-  }
-  locale: 'en' | 'es'
+    'crisis-resources': CrisisResourcesSelect<false> | CrisisResourcesSelect<true>;
+  };
+  locale: 'en' | 'es';
   widgets: {
-    collections: CollectionsWidget
-  }
-  user: User
+    collections: CollectionsWidget;
+  };
+  user: User;
   jobs: {
     tasks: {
-      schedulePublish: TaskSchedulePublish
+      schedulePublish: TaskSchedulePublish;
       inline: {
-        input: unknown
-        output: unknown
-      }
-    }
-    workflows: unknown
-  }
+        input: unknown;
+        output: unknown;
+      };
+    };
+    workflows: unknown;
+  };
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   login: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   registerFirstUser: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   unlock: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "articles".
  */
 export interface Article {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Generated from the title when left empty.
    */
-  slug?: string | null
+  slug?: string | null;
   /**
    * Slugs this item was published under before; they still lead here.
    */
   previousSlugs?:
     | {
-        slug?: string | null
-        id?: string | null
+        slug?: string | null;
+        id?: string | null;
       }[]
-    | null
-  summary?: string | null
+    | null;
+  summary?: string | null;
   body?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
-  heroImage?: (number | null) | Media
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  heroImage?: (number | null) | Media;
   /**
    * Evidence the article relies on.
    */
   sources?:
     | {
-        title: string
-        publisher?: string | null
-        year?: number | null
-        url?: string | null
-        id?: string | null
+        title: string;
+        publisher?: string | null;
+        year?: number | null;
+        url?: string | null;
+        id?: string | null;
       }[]
-    | null
-  topics?: (number | Topic)[] | null
+    | null;
+  topics?: (number | Topic)[] | null;
   contentWarnings?:
-    | (
-        | 'suicide'
-        | 'self-harm'
-        | 'eating-disorders'
-        | 'abuse'
-        | 'substance-use'
-        | 'trauma'
-        | 'bereavement'
-      )[]
-    | null
-  author?: (number | null) | User
-  reviewer?: (number | null) | User
+    ('suicide' | 'self-harm' | 'eating-disorders' | 'abuse' | 'substance-use' | 'trauma' | 'bereavement')[] | null;
+  author?: (number | null) | User;
+  reviewer?: (number | null) | User;
   /**
    * Set on first publish when left empty.
    */
-  publishedAt?: string | null
-  lastReviewedAt?: string | null
+  publishedAt?: string | null;
+  lastReviewedAt?: string | null;
   /**
    * Defaults to the last review plus the configured interval.
    */
-  nextReviewDue?: string | null
+  nextReviewDue?: string | null;
+  /**
+   * Found on save. Publishing is blocked until each is fixed in the text, or a reviewer records a reason to override it.
+   */
+  findings?:
+    | {
+        check: 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase';
+        field?: string | null;
+        match?: string | null;
+        message?: string | null;
+        score?: number | null;
+        related?: string | null;
+        /**
+         * Reviewers only, e.g. "consent on file".
+         */
+        overrideReason?: string | null;
+        overriddenBy?: (number | null) | User;
+        overriddenAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   meta?: {
-    title?: string | null
-    description?: string | null
+    title?: string | null;
+    description?: string | null;
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media
-  }
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
-  id: number
+  id: number;
   /**
    * Describe the image for readers who cannot see it.
    */
-  alt: string
-  credit?: string | null
-  updatedAt: string
-  createdAt: string
-  url?: string | null
-  thumbnailURL?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  focalX?: number | null
-  focalY?: number | null
+  alt: string;
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
   sizes?: {
     thumbnail?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
-  }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "topics".
  */
 export interface Topic {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Generated from the name when left empty.
    */
-  slug?: string | null
+  slug?: string | null;
   /**
    * Slugs this item was published under before; they still lead here.
    */
   previousSlugs?:
     | {
-        slug?: string | null
-        id?: string | null
+        slug?: string | null;
+        id?: string | null;
       }[]
-    | null
-  description?: string | null
-  parent?: (number | null) | Topic
+    | null;
+  description?: string | null;
+  parent?: (number | null) | Topic;
   /**
    * Articles under this topic point readers to the crisis helplines.
    */
-  isCrisisRelated?: boolean | null
-  updatedAt: string
-  createdAt: string
+  isCrisisRelated?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: number
-  roles: ('admin' | 'editor' | 'reviewer' | 'coordinator')[]
-  displayName: string
+  id: number;
+  roles: ('admin' | 'editor' | 'reviewer' | 'coordinator')[];
+  displayName: string;
   /**
    * Qualifications as readers should see them, e.g. "RMN, MSc".
    */
-  credentials?: string | null
-  bio?: string | null
-  updatedAt: string
-  createdAt: string
-  email: string
-  resetPasswordToken?: string | null
-  resetPasswordExpiration?: string | null
-  salt?: string | null
-  hash?: string | null
-  resetPasswordRequestedAt?: string | null
-  loginAttempts?: number | null
-  lockUntil?: string | null
+  credentials?: string | null;
+  bio?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   sessions?:
     | {
-        id: string
-        createdAt?: string | null
-        expiresAt: string
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
       }[]
-    | null
-  password?: string | null
-  collection: 'users'
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "support-groups".
  */
 export interface SupportGroup {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Generated from the name when left empty.
    */
-  slug?: string | null
+  slug?: string | null;
   /**
    * Slugs this item was published under before; they still lead here.
    */
   previousSlugs?:
     | {
-        slug?: string | null
-        id?: string | null
+        slug?: string | null;
+        id?: string | null;
       }[]
-    | null
-  description?: string | null
-  topics?: (number | Topic)[] | null
-  organisation?: string | null
-  facilitation: 'peer-led' | 'professional' | 'co-facilitated'
-  format: 'in-person' | 'online' | 'hybrid'
+    | null;
+  description?: string | null;
+  topics?: (number | Topic)[] | null;
+  organisation?: string | null;
+  facilitation: 'peer-led' | 'professional' | 'co-facilitated';
+  format: 'in-person' | 'online' | 'hybrid';
   schedule: {
     /**
      * IANA timezone the meeting times are given in.
      */
-    timezone: string
+    timezone: string;
     weekly?:
       | {
-          weekdays: (
-            'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday'
-          )[]
-          startTime: string
-          endTime?: string | null
-          id?: string | null
+          weekdays: ('monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday')[];
+          startTime: string;
+          endTime?: string | null;
+          id?: string | null;
         }[]
-      | null
+      | null;
     oneOff?:
       | {
-          date: string
-          startTime: string
-          endTime?: string | null
-          note?: string | null
-          id?: string | null
+          date: string;
+          startTime: string;
+          endTime?: string | null;
+          note?: string | null;
+          id?: string | null;
         }[]
-      | null
-  }
+      | null;
+  };
   /**
    * ISO 639-1 codes, e.g. en, es.
    */
-  languages?: string[] | null
+  languages?: string[] | null;
   /**
    * e.g. "Free".
    */
-  cost?: string | null
-  accessibilityNotes?: string | null
-  openToNewMembers?: boolean | null
+  cost?: string | null;
+  accessibilityNotes?: string | null;
+  openToNewMembers?: boolean | null;
   /**
    * Public and approximate. Never put the meeting address here.
    */
   area?: {
-    city?: string | null
-    region?: string | null
+    city?: string | null;
+    region?: string | null;
     /**
      * ISO 3166 code, e.g. GB, US, ES.
      */
-    country?: string | null
-    lat?: number | null
-    lng?: number | null
-  }
+    country?: string | null;
+    lat?: number | null;
+    lng?: number | null;
+  };
   /**
    * Who receives join requests for this group.
    */
-  coordinators?: (number | User)[] | null
+  coordinators?: (number | User)[] | null;
   private?: {
     /**
      * Exact meeting address.
      */
-    address?: string | null
-    accessInstructions?: string | null
-    meetingLink?: string | null
+    address?: string | null;
+    accessInstructions?: string | null;
+    meetingLink?: string | null;
     /**
      * Publish the meeting link in the public meeting feed. Leave off unless the group wants drop-ins.
      */
-    meetingLinkIsPublic?: boolean | null
+    meetingLinkIsPublic?: boolean | null;
     facilitatorContact?: {
-      name?: string | null
-      phone?: string | null
-      email?: string | null
-    }
-    internalNotes?: string | null
-  }
+      name?: string | null;
+      phone?: string | null;
+      email?: string | null;
+    };
+    internalNotes?: string | null;
+  };
+  /**
+   * Found on save. Publishing is blocked until each is fixed in the text, or a reviewer records a reason to override it.
+   */
+  findings?:
+    | {
+        check: 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase';
+        field?: string | null;
+        match?: string | null;
+        message?: string | null;
+        score?: number | null;
+        related?: string | null;
+        /**
+         * Reviewers only, e.g. "consent on file".
+         */
+        overrideReason?: string | null;
+        overriddenBy?: (number | null) | User;
+        overriddenAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   meta?: {
-    title?: string | null
-    description?: string | null
+    title?: string | null;
+    description?: string | null;
     /**
      * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
      */
-    image?: (number | null) | Media
-  }
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number
-  key: string
+  id: number;
+  key: string;
   data:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number
+  id: number;
   /**
    * Input data provided to the job
    */
   input?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
   taskStatus?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  completedAt?: string | null
-  totalTried?: number | null
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
   /**
    * If hasError is true this job will not be retried
    */
-  hasError?: boolean | null
+  hasError?: boolean | null;
   /**
    * If hasError is true, this is the error that caused it
    */
   error?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
   /**
    * Task execution log
    */
   log?:
     | {
-        executedAt: string
-        completedAt: string
-        taskSlug: 'inline' | 'schedulePublish'
-        taskID: string
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
         input?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
+          | null;
         output?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
-        state: 'failed' | 'succeeded'
+          | null;
+        state: 'failed' | 'succeeded';
         error?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
-        id?: string | null
+          | null;
+        id?: string | null;
       }[]
-    | null
-  taskSlug?: ('inline' | 'schedulePublish') | null
-  queue?: string | null
-  waitUntil?: string | null
-  processing?: boolean | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number
+  id: number;
   document?:
     | ({
-        relationTo: 'articles'
-        value: number | Article
+        relationTo: 'articles';
+        value: number | Article;
       } | null)
     | ({
-        relationTo: 'topics'
-        value: number | Topic
+        relationTo: 'topics';
+        value: number | Topic;
       } | null)
     | ({
-        relationTo: 'support-groups'
-        value: number | SupportGroup
+        relationTo: 'support-groups';
+        value: number | SupportGroup;
       } | null)
     | ({
-        relationTo: 'media'
-        value: number | Media
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
-        relationTo: 'users'
-        value: number | User
-      } | null)
-  globalSlug?: string | null
+        relationTo: 'users';
+        value: number | User;
+      } | null);
+  globalSlug?: string | null;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  updatedAt: string
-  createdAt: string
+    relationTo: 'users';
+    value: number | User;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number
+  id: number;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  key?: string | null
+    relationTo: 'users';
+    value: number | User;
+  };
+  key?: string | null;
   value?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number
-  name?: string | null
-  batch?: number | null
-  updatedAt: string
-  createdAt: string
+  id: number;
+  name?: string | null;
+  batch?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
+  title?: T;
+  slug?: T;
   previousSlugs?:
     | T
     | {
-        slug?: T
-        id?: T
-      }
-  summary?: T
-  body?: T
-  heroImage?: T
+        slug?: T;
+        id?: T;
+      };
+  summary?: T;
+  body?: T;
+  heroImage?: T;
   sources?:
     | T
     | {
-        title?: T
-        publisher?: T
-        year?: T
-        url?: T
-        id?: T
-      }
-  topics?: T
-  contentWarnings?: T
-  author?: T
-  reviewer?: T
-  publishedAt?: T
-  lastReviewedAt?: T
-  nextReviewDue?: T
+        title?: T;
+        publisher?: T;
+        year?: T;
+        url?: T;
+        id?: T;
+      };
+  topics?: T;
+  contentWarnings?: T;
+  author?: T;
+  reviewer?: T;
+  publishedAt?: T;
+  lastReviewedAt?: T;
+  nextReviewDue?: T;
+  findings?:
+    | T
+    | {
+        check?: T;
+        field?: T;
+        match?: T;
+        message?: T;
+        score?: T;
+        related?: T;
+        overrideReason?: T;
+        overriddenBy?: T;
+        overriddenAt?: T;
+        id?: T;
+      };
   meta?:
     | T
     | {
-        title?: T
-        description?: T
-        image?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "topics_select".
  */
 export interface TopicsSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
+  name?: T;
+  slug?: T;
   previousSlugs?:
     | T
     | {
-        slug?: T
-        id?: T
-      }
-  description?: T
-  parent?: T
-  isCrisisRelated?: T
-  updatedAt?: T
-  createdAt?: T
+        slug?: T;
+        id?: T;
+      };
+  description?: T;
+  parent?: T;
+  isCrisisRelated?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "support-groups_select".
  */
 export interface SupportGroupsSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
+  name?: T;
+  slug?: T;
   previousSlugs?:
     | T
     | {
-        slug?: T
-        id?: T
-      }
-  description?: T
-  topics?: T
-  organisation?: T
-  facilitation?: T
-  format?: T
+        slug?: T;
+        id?: T;
+      };
+  description?: T;
+  topics?: T;
+  organisation?: T;
+  facilitation?: T;
+  format?: T;
   schedule?:
     | T
     | {
-        timezone?: T
+        timezone?: T;
         weekly?:
           | T
           | {
-              weekdays?: T
-              startTime?: T
-              endTime?: T
-              id?: T
-            }
+              weekdays?: T;
+              startTime?: T;
+              endTime?: T;
+              id?: T;
+            };
         oneOff?:
           | T
           | {
-              date?: T
-              startTime?: T
-              endTime?: T
-              note?: T
-              id?: T
-            }
-      }
-  languages?: T
-  cost?: T
-  accessibilityNotes?: T
-  openToNewMembers?: T
+              date?: T;
+              startTime?: T;
+              endTime?: T;
+              note?: T;
+              id?: T;
+            };
+      };
+  languages?: T;
+  cost?: T;
+  accessibilityNotes?: T;
+  openToNewMembers?: T;
   area?:
     | T
     | {
-        city?: T
-        region?: T
-        country?: T
-        lat?: T
-        lng?: T
-      }
-  coordinators?: T
+        city?: T;
+        region?: T;
+        country?: T;
+        lat?: T;
+        lng?: T;
+      };
+  coordinators?: T;
   private?:
     | T
     | {
-        address?: T
-        accessInstructions?: T
-        meetingLink?: T
-        meetingLinkIsPublic?: T
+        address?: T;
+        accessInstructions?: T;
+        meetingLink?: T;
+        meetingLinkIsPublic?: T;
         facilitatorContact?:
           | T
           | {
-              name?: T
-              phone?: T
-              email?: T
-            }
-        internalNotes?: T
-      }
+              name?: T;
+              phone?: T;
+              email?: T;
+            };
+        internalNotes?: T;
+      };
+  findings?:
+    | T
+    | {
+        check?: T;
+        field?: T;
+        match?: T;
+        message?: T;
+        score?: T;
+        related?: T;
+        overrideReason?: T;
+        overriddenBy?: T;
+        overriddenAt?: T;
+        id?: T;
+      };
   meta?:
     | T
     | {
-        title?: T
-        description?: T
-        image?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  alt?: T
-  credit?: T
-  updatedAt?: T
-  createdAt?: T
-  url?: T
-  thumbnailURL?: T
-  filename?: T
-  mimeType?: T
-  filesize?: T
-  width?: T
-  height?: T
-  focalX?: T
-  focalY?: T
+  alt?: T;
+  credit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
   sizes?:
     | T
     | {
         thumbnail?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
-      }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  roles?: T
-  displayName?: T
-  credentials?: T
-  bio?: T
-  updatedAt?: T
-  createdAt?: T
-  email?: T
-  resetPasswordToken?: T
-  resetPasswordExpiration?: T
-  salt?: T
-  hash?: T
-  resetPasswordRequestedAt?: T
-  loginAttempts?: T
-  lockUntil?: T
+  roles?: T;
+  displayName?: T;
+  credentials?: T;
+  bio?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
   sessions?:
     | T
     | {
-        id?: T
-        createdAt?: T
-        expiresAt?: T
-      }
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T
-  data?: T
+  key?: T;
+  data?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
-  input?: T
-  taskStatus?: T
-  completedAt?: T
-  totalTried?: T
-  hasError?: T
-  error?: T
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
   log?:
     | T
     | {
-        executedAt?: T
-        completedAt?: T
-        taskSlug?: T
-        taskID?: T
-        input?: T
-        output?: T
-        state?: T
-        error?: T
-        id?: T
-      }
-  taskSlug?: T
-  queue?: T
-  waitUntil?: T
-  processing?: T
-  updatedAt?: T
-  createdAt?: T
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T
-  globalSlug?: T
-  user?: T
-  updatedAt?: T
-  createdAt?: T
+  document?: T;
+  globalSlug?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T
-  key?: T
-  value?: T
-  updatedAt?: T
-  createdAt?: T
+  user?: T;
+  key?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T
-  batch?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "crisis-resources".
  */
 export interface CrisisResource {
-  id: number
-  intro?: string | null
+  id: number;
+  intro?: string | null;
   helplines?:
     | {
         /**
          * ISO 3166 code (GB, US, ES…).
          */
-        country: string
-        name: string
-        phone?: string | null
+        country: string;
+        name: string;
+        phone?: string | null;
         /**
          * SMS or text service.
          */
-        textNumber?: string | null
+        textNumber?: string | null;
         /**
          * e.g. "24/7".
          */
-        hours?: string | null
-        url?: string | null
-        id?: string | null
+        hours?: string | null;
+        url?: string | null;
+        id?: string | null;
       }[]
-    | null
-  updatedAt?: string | null
-  createdAt?: string | null
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "crisis-resources_select".
  */
 export interface CrisisResourcesSelect<T extends boolean = true> {
-  intro?: T
+  intro?: T;
   helplines?:
     | T
     | {
-        country?: T
-        name?: T
-        phone?: T
-        textNumber?: T
-        hours?: T
-        url?: T
-        id?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  globalType?: T
+        country?: T;
+        name?: T;
+        phone?: T;
+        textNumber?: T;
+        hours?: T;
+        url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -967,9 +1023,9 @@ export interface CrisisResourcesSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown
-  }
-  width: 'full'
+    [k: string]: unknown;
+  };
+  width: 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -977,27 +1033,28 @@ export interface CollectionsWidget {
  */
 export interface TaskSchedulePublish {
   input: {
-    type?: ('publish' | 'unpublish') | null
-    locale?: string | null
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
     doc?: {
-      relationTo: 'articles'
-      value: number | Article
-    } | null
-    global?: string | null
+      relationTo: 'articles';
+      value: number | Article;
+    } | null;
+    global?: string | null;
     user?: {
-      relationTo: 'users'
-      value: number | User
-    } | null
-  }
-  output?: unknown
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown
+  [k: string]: unknown;
 }
+
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}

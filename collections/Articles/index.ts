@@ -7,6 +7,8 @@ import { reviewDateFields } from '../../src/fields/reviewDates'
 import { slugFields } from '../../src/fields/slug'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt'
 import { announceChange, announceDelete } from '../../src/content/changes'
+import { findingsField } from '../../src/checks/findingsField'
+import { runContentChecks } from '../../src/checks/runContentChecks'
 
 export const CONTENT_WARNINGS = [
   { label: 'Suicide', value: 'suicide' },
@@ -37,7 +39,7 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeChange: [setPublishedAt, runContentChecks],
     afterChange: [announceChange],
     afterDelete: [announceDelete],
   },
@@ -90,5 +92,6 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Set on first publish when left empty.' },
     },
     ...reviewDateFields(),
+    findingsField(),
   ],
 }

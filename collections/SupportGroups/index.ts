@@ -9,6 +9,8 @@ import { slugFields } from '../../src/fields/slug'
 import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
 import { privateGroupFields } from './privateFields'
 import { announceChange, announceDelete } from '../../src/content/changes'
+import { findingsField } from '../../src/checks/findingsField'
+import { runContentChecks } from '../../src/checks/runContentChecks'
 
 export const WEEKDAYS = [
   'monday',
@@ -33,7 +35,11 @@ export const SupportGroups: CollectionConfig = {
     delete: isCoordinator,
   },
   versions: { drafts: true, maxPerDoc: 30 },
-  hooks: { afterChange: [announceChange], afterDelete: [announceDelete] },
+  hooks: {
+    beforeChange: [runContentChecks],
+    afterChange: [announceChange],
+    afterDelete: [announceDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     ...slugFields({ from: 'name' }),
@@ -145,5 +151,6 @@ export const SupportGroups: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Who receives join requests for this group.' },
     },
     privateGroupFields({ canRead: canReadPrivateGroupFields, validateUrl: validateHttpUrl }),
+    findingsField(),
   ],
 }

@@ -1,0 +1,10 @@
+import type { ContentCheck } from './types'
+
+/**
+ * The checks every article / support group goes through on each save. Each returns findings;
+ * src/checks/runContentChecks.ts stores them on the document and blocks publishing while any
+ * finding is neither fixed nor overridden by a reviewer with a recorded reason.
+ */
+export const articleChecks: ContentCheck[] = []
+
+export const supportGroupChecks: ContentCheck[] = []
