@@ -1,0 +1,30 @@
+/**
+ * Brings the database up to date before the server starts: connects (which pushes the schema
+ * for the embedded SQLite file, or applies PostgreSQL migrations in production) and seeds demo
+ * content into an empty database. Run by `npm start`; prints a final marker line that the
+ * launcher checks, because a silent exit 0 is not proof that anything happened.
+ */
+import { getPayload } from 'payload'
+
+import config from '../../payload.config'
+import { seed } from '../seed'
+
+export const PREPARE_OK = 'HAVEN_PREPARE_OK'
+
+const payload = await getPayload({ config })
+const users = await payload.count({ collection: 'users' })
+if (users.totalDocs === 0 && process.env.HAVEN_SEED_DEMO !== 'false') {
+  const result = await seed(payload)
+  payload.logger.info(`Seeded ${result.created} demo documents into the new database.`)
+  if (result.admin) {
+    const password = result.admin.generatedPassword
+      ? `${result.admin.generatedPassword}   (generated: shown only this once; change it after logging in)`
+      : '(from HAVEN_ADMIN_PASSWORD)'
+    process.stdout.write(
+      `\n  First admin account\n    email:    ${result.admin.email}\n    password: ${password}\n\n`,
+    )
+  }
+}
+await payload.destroy()
+process.stdout.write(`${PREPARE_OK}\n`)
+process.exit(0)
