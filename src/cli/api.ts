@@ -1,0 +1,48 @@
+/**
+ * `npm run api`: the public GraphQL API on its own port (HAVEN_API_PORT, else PORT, else 4000),
+ * without the admin, so it can be scaled out behind a load balancer; every instance shares the
+ * one database. Caches stay correct across instances through Redis (REDIS_URL) when set and a
+ * content-version check against the database every HAVEN_API_CACHE_CHECK_SECONDS (default 5).
+ */
+import { getPayload } from 'payload'
+
+import config from '../../payload.config'
+import { createGraphQLHandler } from '../graphql/http/handler'
+import { createApiHttpServer } from '../graphql/http/nodeServer'
+
+const port = Number(process.env.HAVEN_API_PORT || process.env.PORT || 4000)
+const hostname = process.env.HOST || '0.0.0.0'
+const checkSeconds = Number(process.env.HAVEN_API_CACHE_CHECK_SECONDS ?? 5)
+
+try {
+  const payload = await getPayload({ config })
+  const handler = await createGraphQLHandler({
+    payload,
+    watchIntervalMs: Math.max(0, checkSeconds) * 1000,
+  })
+  const server = createApiHttpServer(payload, handler)
+  server.keepAliveTimeout = 65_000
+  server.listen(port, hostname, () => {
+    process.stdout.write(`Haven API listening on http://${hostname}:${port}/graphql\n`)
+    process.send?.({ type: 'listening', port })
+  })
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`${signal} received: finishing in-flight requests, then stopping.\n`)
+    setTimeout(() => process.exit(0), 10_000).unref()
+    server.close(async () => {
+      await handler.stop()
+      await payload.destroy()
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+} catch (error) {
+  process.stderr.write(`Haven API cannot start: ${(error as Error).message}\n`)
+  process.exit(1)
+}

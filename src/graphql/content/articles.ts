@@ -1,0 +1,144 @@
+import type { Where } from 'payload'
+
+import type { Article } from '../../payload-types'
+import type { HavenContext } from '../context'
+import { badInput } from '../errors'
+import { localeOptions, localized, type Locale } from '../locale'
+import { decodeCursor, pageSize, toConnection, type Cursor } from './cursor'
+import { ARTICLE_LIST_SELECT, ARTICLE_SELECT } from './selects'
+
+export type ArticleDoc = Partial<Article> & Pick<Article, 'id'>
+
+export type ArticleFilter = {
+  topic?: string | null
+  search?: string | null
+  contentWarning?: string | null
+  excludeContentWarnings?: string[] | null
+}
+
+type ArticlesArgs = {
+  filter?: ArticleFilter | null
+  sort?: 'NEWEST' | 'OLDEST' | 'RECENTLY_UPDATED' | null
+  first?: number | null
+  after?: string | null
+  locale: Locale
+}
+
+const SORTS = {
+  NEWEST: { field: 'publishedAt', desc: true },
+  OLDEST: { field: 'publishedAt', desc: false },
+  RECENTLY_UPDATED: { field: 'updatedAt', desc: true },
+} as const
+
+const published: Where = { _status: { equals: 'published' } }
+
+/** Search text is passed to Payload's `like` (every word must appear); bound its size. */
+export function searchText(value: string | null | undefined): string | null {
+  if (value == null) return null
+  const text = value.trim().replace(/\s+/g, ' ')
+  if (text.length < 2 || text.length > 100) {
+    throw badInput('Search text must be 2–100 characters long.')
+  }
+  return text
+}
+
+/** Ids of a topic (by current or old slug) and all its subtopics; [] when no topic matches. */
+export async function topicSubtree(ctx: HavenContext, slug: string, locale: Locale) {
+  const index = await ctx.loaders.topics.load(locale)
+  const topic = index.bySlug.get(slug)
+  return topic ? index.subtree(topic.id) : []
+}
+
+async function articleWhere(ctx: HavenContext, filter: ArticleFilter, locale: Locale) {
+  const and: Where[] = [published]
+  if (filter.topic != null) {
+    and.push({ topics: { in: await topicSubtree(ctx, filter.topic, locale) } })
+  }
+  const search = searchText(filter.search)
+  if (search) and.push({ or: [{ title: { like: search } }, { summary: { like: search } }] })
+  if (filter.contentWarning) and.push({ contentWarnings: { in: [filter.contentWarning] } })
+  if (filter.excludeContentWarnings?.length) {
+    // `not_in` on a has-many select matches per value (an article with warnings A and B is
+    // "not in [A]" through B), so find the articles carrying any excluded warning first.
+    const { docs } = await ctx.payload.find({
+      collection: 'articles',
+      where: { and: [published, { contentWarnings: { in: filter.excludeContentWarnings } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: false,
+      select: {},
+    })
+    if (docs.length) and.push({ id: { not_in: docs.map((d) => d.id) } })
+  }
+  return and
+}
+
+// Keyset pagination: "after this (value, id)" stays correct when articles are published while a
+// reader pages, where an offset would skip or repeat items.
+function afterCursor(field: string, desc: boolean, [value, id]: Cursor): Where {
+  const beyond = desc ? 'less_than' : 'greater_than'
+  return {
+    or: [
+      { [field]: { [beyond]: value } },
+      { and: [{ [field]: { equals: value } }, { id: { [beyond]: id } }] },
+    ],
+  }
+}
+
+/** A page of published articles. */
+export async function findArticles(ctx: HavenContext, args: ArticlesArgs) {
+  const first = pageSize(args.first)
+  const cursor = decodeCursor(args.after)
+  const { field, desc } = SORTS[args.sort ?? 'NEWEST']
+  const filters = await articleWhere(ctx, args.filter ?? {}, args.locale)
+  const where: Where = { and: cursor ? [...filters, afterCursor(field, desc, cursor)] : filters }
+  const { docs } = await ctx.payload.find({
+    collection: 'articles',
+    where,
+    sort: desc ? [`-${field}`, '-id'] : [field, 'id'],
+    limit: first + 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    ...localeOptions(args.locale),
+    select: ARTICLE_LIST_SELECT,
+  })
+  const rows = (docs as ArticleDoc[]).map((doc) => localized(doc, args.locale))
+  return toConnection(
+    rows,
+    first,
+    Boolean(cursor),
+    (row) => [(row as Record<string, unknown>)[field] as string | null, row.id],
+    async () =>
+      (
+        await ctx.payload.count({
+          collection: 'articles',
+          where: { and: filters },
+          overrideAccess: false,
+          ...localeOptions(args.locale),
+        })
+      ).totalDocs,
+  )
+}
+
+/** A published article by current slug, else by a slug it was published under before. */
+export async function findArticleBySlug(ctx: HavenContext, slug: string, locale: Locale) {
+  const { docs } = await ctx.payload.find({
+    collection: 'articles',
+    where: {
+      and: [
+        published,
+        { or: [{ slug: { equals: slug } }, { 'previousSlugs.slug': { equals: slug } }] },
+      ],
+    },
+    limit: 2,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    ...localeOptions(locale),
+    select: ARTICLE_SELECT,
+  })
+  const rows = docs as ArticleDoc[]
+  const doc = rows.find((d) => d.slug === slug) ?? rows[0]
+  return doc ? localized(doc, locale) : null
+}

@@ -1,0 +1,70 @@
+import { badInput } from '../errors'
+
+/** Position of an item in a sorted list: its sort value and its id (the tie-breaker). */
+export type Cursor = [value: string | number | null, id: string | number]
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
+}
+
+export function decodeCursor(raw: string | null | undefined): Cursor | null {
+  if (raw == null) return null
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    const ok =
+      Array.isArray(value) &&
+      value.length === 2 &&
+      ['string', 'number'].includes(typeof value[1]) &&
+      (value[0] === null || ['string', 'number'].includes(typeof value[0]))
+    if (ok) return value as Cursor
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.')
+}
+
+export const MAX_PAGE_SIZE = 100
+
+/** Page sizes are 1–100: a larger page would let one request scan the whole database. */
+export function pageSize(first: number | null | undefined, fallback = 20): number {
+  const size = first ?? fallback
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE} (got ${size}).`)
+  }
+  return size
+}
+
+type Connection<T> = {
+  edges: Array<{ cursor: string; node: T }>
+  nodes: T[]
+  pageInfo: {
+    hasNextPage: boolean
+    hasPreviousPage: boolean
+    startCursor: string | null
+    endCursor: string | null
+  }
+  totalCount: () => Promise<number>
+}
+
+/** Builds a connection from one page fetched with limit first + 1 (the extra row says "more"). */
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  hadCursor: boolean,
+  cursorOf: (row: T) => Cursor,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const nodes = rows.slice(0, first)
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }))
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  }
+}

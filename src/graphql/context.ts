@@ -1,0 +1,24 @@
+import type { Payload } from 'payload'
+
+import { createLoaders, type Loaders } from './loaders'
+
+export type HavenContext = {
+  payload: Payload
+  loaders: Loaders
+  /** From the `haven-preview-token` header; a `previewToken` argument takes precedence. */
+  previewToken: string | null
+  /** One clock per request, so every nextMeetings in a response agrees. */
+  now: Date
+}
+
+type ContextInput = { payload: Payload; headers?: { get(name: string): string | null | undefined } }
+
+/** A fresh context, loaders included, for every request. */
+export async function createContext({ payload, headers }: ContextInput): Promise<HavenContext> {
+  return {
+    payload,
+    loaders: createLoaders(payload),
+    previewToken: headers?.get('haven-preview-token') ?? null,
+    now: new Date(),
+  }
+}

@@ -1,0 +1,170 @@
+import { HeaderMap } from '@apollo/server'
+import type { Payload } from 'payload'
+
+import { bridgeInvalidationsOverRedis } from '../cache/redisBridge'
+import { watchContent } from '../cache/contentWatch'
+import {
+  cacheVersion,
+  getCached,
+  responseCacheEnabled,
+  setCached,
+  type CachedResponse,
+} from '../cache/responseCache'
+import { createContext } from '../context'
+import { apiLimits, type ApiLimits } from '../guards/limits'
+import { createRateLimiter } from '../guards/rateLimit'
+import { createApolloServer } from '../server'
+
+/** A transport-neutral HTTP request: the Next route and the standalone server both build one. */
+export type ApiRequest = {
+  method: string
+  /** The query string including its leading "?", or "". */
+  search: string
+  /** Lower-case header names. */
+  headers: Map<string, string>
+  /** The raw body, already size-checked by the transport (see readBody.ts). */
+  body: string | null
+  ip: string
+}
+
+export type ApiResponse = CachedResponse
+
+export type GraphQLHandler = {
+  handle(request: ApiRequest): Promise<ApiResponse>
+  limits: ApiLimits
+  stop(): Promise<void>
+}
+
+export const CORS_HEADERS: Record<string, string> = {
+  // Public, read-only and cookie-free: any site may call it.
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, haven-preview-token, apollo-require-preflight',
+  'access-control-max-age': '86400',
+}
+
+/** A JSON GraphQL error response outside of GraphQL execution (rate limit, size, method). */
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): ApiResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...headers },
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  }
+}
+
+export const tooLarge = (limit: number) =>
+  errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the ${limit}-byte limit.`)
+
+type HandlerOptions = {
+  payload: Payload
+  limits?: Partial<ApiLimits>
+  /** Poll the database for content changes made elsewhere (ms); 0 turns it off. */
+  watchIntervalMs?: number
+  redisUrl?: string
+}
+
+const PUBLIC_MAX_AGE = /(?:^|,\s*)max-age=(\d+), public$/
+
+/**
+ * The public API over HTTP: CORS, per-IP rate limit, response cache, then Apollo. Shared by
+ * src/app/graphql/route.ts and src/cli/api.ts so both behave identically.
+ */
+export async function createGraphQLHandler(options: HandlerOptions): Promise<GraphQLHandler> {
+  const { payload } = options
+  const limits = apiLimits(options.limits)
+  const server = createApolloServer(limits)
+  await server.start()
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL
+  const limiter = createRateLimiter(limits.rateLimit, limits.rateWindowSeconds, redisUrl)
+  const stops: Array<() => unknown> = []
+  const watchMs = options.watchIntervalMs ?? 0
+  if (watchMs > 0) stops.push(watchContent(payload, watchMs))
+  if (redisUrl) stops.push(bridgeInvalidationsOverRedis(redisUrl))
+
+  async function handle(request: ApiRequest): Promise<ApiResponse> {
+    const method = request.method.toUpperCase()
+    if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' }
+    if (method !== 'GET' && method !== 'POST') {
+      return errorResponse(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', {
+        allow: 'GET, POST, OPTIONS',
+      })
+    }
+    const decision = await limiter.consume(request.ip)
+    if (!decision.allowed) {
+      return errorResponse(
+        429,
+        'RATE_LIMITED',
+        `Too many requests: the limit is ${limits.rateLimit} per ${limits.rateWindowSeconds} ` +
+          `seconds per client. Retry after ${decision.retryAfterSeconds} s.`,
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      )
+    }
+
+    let parsed: unknown
+    if (method === 'POST') {
+      if (!(request.headers.get('content-type') ?? '').includes('application/json')) {
+        return errorResponse(
+          415,
+          'BAD_REQUEST',
+          'POST bodies must be JSON (content-type: application/json).',
+        )
+      }
+      try {
+        parsed = JSON.parse(request.body ?? '')
+      } catch (error) {
+        return errorResponse(
+          400,
+          'BAD_REQUEST',
+          `Request body is not valid JSON: ${(error as Error).message}`,
+        )
+      }
+    }
+
+    const cacheable = responseCacheEnabled() && !request.headers.has('haven-preview-token')
+    const key = `${method}\n${request.search}\n${method === 'POST' ? request.body : ''}`
+    if (cacheable) {
+      const hit = getCached(key)
+      if (hit) return { ...hit, headers: { ...hit.headers, 'x-haven-cache': 'HIT' } }
+    }
+    const startedAt = cacheVersion()
+
+    const headers = new HeaderMap()
+    for (const [name, value] of request.headers) headers.set(name, value)
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: request.search, body: parsed },
+      context: () => createContext({ payload, headers }),
+    })
+    let body: string
+    if (result.body.kind === 'complete') {
+      body = result.body.string
+    } else {
+      body = ''
+      for await (const chunk of result.body.asyncIterator) body += chunk
+    }
+    const response: ApiResponse = {
+      status: result.status ?? 200,
+      headers: { ...Object.fromEntries(result.headers), ...CORS_HEADERS },
+      body,
+    }
+    const maxAge = response.headers['cache-control']?.match(PUBLIC_MAX_AGE)
+    if (cacheable && response.status === 200 && maxAge) {
+      setCached(key, response, startedAt, Number(maxAge[1]))
+    }
+    return { ...response, headers: { ...response.headers, 'x-haven-cache': 'MISS' } }
+  }
+
+  return {
+    handle,
+    limits,
+    async stop() {
+      for (const stop of stops) await stop()
+      await limiter.close()
+      await server.stop()
+    },
+  }
+}

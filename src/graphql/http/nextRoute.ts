@@ -1,0 +1,64 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { meetingGuideResponse } from '../feeds/feedResponse'
+import { createGraphQLHandler, tooLarge, type ApiResponse, type GraphQLHandler } from './handler'
+import { BodyTooLargeError, readWebBody } from './readBody'
+
+// One handler per server process, shared across route bundles and hot reloads.
+const KEY = Symbol.for('haven.graphql.nextHandler')
+const holder = globalThis as typeof globalThis & { [KEY]?: Promise<GraphQLHandler> }
+
+async function handler(): Promise<GraphQLHandler> {
+  holder[KEY] ??= (async () => {
+    const payload = await getPayload({ config })
+    const checkSeconds = Number(process.env.HAVEN_API_CACHE_CHECK_SECONDS ?? 5)
+    return createGraphQLHandler({ payload, watchIntervalMs: Math.max(0, checkSeconds) * 1000 })
+  })()
+  return holder[KEY]
+}
+
+const toResponse = (r: ApiResponse) =>
+  new Response(r.status === 204 ? null : r.body, { status: r.status, headers: r.headers })
+
+// Next's own server puts the connecting address last in X-Forwarded-For; with a trusted proxy
+// in front (HAVEN_TRUST_PROXY=true) the first entry is the client.
+function clientIp(request: Request): string {
+  const hops = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+  if (hops.length === 0) return request.headers.get('x-real-ip') ?? 'unknown'
+  return process.env.HAVEN_TRUST_PROXY === 'true' ? hops[0] : hops[hops.length - 1]
+}
+
+/** Serves /graphql from the Next app, the same way src/cli/api.ts serves it alone. */
+export async function handleGraphQLRoute(request: Request): Promise<Response> {
+  const h = await handler()
+  const url = new URL(request.url)
+  let body: string | null = null
+  if (request.method === 'POST') {
+    try {
+      body = await readWebBody(request, h.limits.maxBodyBytes)
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return toResponse(tooLarge(error.limit))
+      throw error
+    }
+  }
+  const headers = new Map<string, string>()
+  request.headers.forEach((value, name) => headers.set(name.toLowerCase(), value))
+  return toResponse(
+    await h.handle({
+      method: request.method,
+      search: url.search,
+      headers,
+      body,
+      ip: clientIp(request),
+    }),
+  )
+}
+
+/** Serves /feeds/meeting-guide.json from the Next app. */
+export async function handleMeetingGuideRoute(): Promise<Response> {
+  return toResponse(await meetingGuideResponse(await getPayload({ config })))
+}
