@@ -1,10 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
 import { Articles } from './Articles'
+import { AuditLog } from './AuditLog'
 import { Media } from './Media'
 import { SupportGroups } from './SupportGroups'
 import { Topics } from './Topics'
 import { Users } from './Users'
 
 /** Every collection, in the order the admin navigation shows them. */
-export const collections: CollectionConfig[] = [Articles, Topics, SupportGroups, Media, Users]
+export const collections: CollectionConfig[] = [
+  Articles,
+  Topics,
+  SupportGroups,
+  Media,
+  Users,
+  AuditLog,
+]

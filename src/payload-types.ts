@@ -72,19 +72,33 @@ export interface Config {
     'support-groups': SupportGroup;
     media: Media;
     users: User;
+    'blocked-phrases': BlockedPhrase;
+    'article-signatures': ArticleSignature;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'webhook-endpoints': {
+      deliveries: 'webhook-deliveries';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     'support-groups': SupportGroupsSelect<false> | SupportGroupsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'blocked-phrases': BlockedPhrasesSelect<false> | BlockedPhrasesSelect<true>;
+    'article-signatures': ArticleSignaturesSelect<false> | ArticleSignaturesSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -198,6 +212,31 @@ export interface Article {
    * Defaults to the last review plus the configured interval.
    */
   nextReviewDue?: string | null;
+  /**
+   * Only approved content can be published or scheduled. A reviewer other than the author approves; any later change to the text needs a new approval.
+   */
+  review?: {
+    status?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
+    /**
+     * Reviewer feedback for the author.
+     */
+    note?: string | null;
+    submittedBy?: (number | null) | User;
+    editedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    approvedFingerprint?: string | null;
+    contentFingerprint?: string | null;
+  };
+  /**
+   * From the body, on each save: existing topics it mentions first, then key phrases.
+   */
+  suggestedTopics?: string[] | null;
+  /**
+   * File this draft was imported from.
+   */
+  importSource?: string | null;
+  importHash?: string | null;
   /**
    * Found on save. Publishing is blocked until each is fixed in the text, or a reviewer records a reason to override it.
    */
@@ -467,6 +506,204 @@ export interface SupportGroup {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Matched as whole phrases, ignoring case and spacing, with an optional plural "s". Changes apply to the next save of each article.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blocked-phrases".
+ */
+export interface BlockedPhrase {
+  id: number;
+  phrase: string;
+  /**
+   * Shown to editors, e.g. "Treatment-centre keyword".
+   */
+  reason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-signatures".
+ */
+export interface ArticleSignature {
+  id: number;
+  article?: (number | null) | Article;
+  locale: string;
+  title?: string | null;
+  bands?: string[] | null;
+  structure?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  vocabulary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  name: string;
+  /**
+   * http(s) only. Private and loopback addresses are refused in production.
+   */
+  url: string;
+  mode: 'signed' | 'build-hook';
+  /**
+   * Which changes to send, per collection.
+   */
+  subscriptions?:
+    | {
+        collection: 'articles' | 'topics' | 'support-groups' | 'media' | 'crisis-resources';
+        operations: ('publish' | 'unpublish' | 'update' | 'delete')[];
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Changes within this many seconds of the first one go out as one delivery (0 sends each at once).
+   */
+  coalesceSeconds: number;
+  headers?:
+    | {
+        name: string;
+        value: string;
+        id?: string | null;
+      }[]
+    | null;
+  active?: boolean | null;
+  /**
+   * Set when a receiver answers 410 Gone. Clear it and re-activate to resume.
+   */
+  disabledReason?: string | null;
+  secretRevealed?: boolean | null;
+  /**
+   * Until then the previous secret signs too.
+   */
+  previousSecretExpiresAt?: string | null;
+  secretCiphertext?: string | null;
+  previousSecretCiphertext?: string | null;
+  deliveries?: {
+    docs?: (number | WebhookDelivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  endpoint: number | WebhookEndpoint;
+  status: 'collecting' | 'pending' | 'delivered' | 'failed' | 'cancelled' | 'merged';
+  eventType?: string | null;
+  /**
+   * Stable across retries and redeliveries.
+   */
+  webhookId: string;
+  /**
+   * Collection, id, slug, locale and operation only.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  eventAt?: string | null;
+  /**
+   * When the worker next looks at this delivery.
+   */
+  dueAt: string;
+  attemptCount?: number | null;
+  lastStatusCode?: number | null;
+  lastDurationMs?: number | null;
+  lastError?: string | null;
+  /**
+   * Every attempt, oldest first.
+   */
+  attempts?:
+    | {
+        attempt?: number | null;
+        at?: string | null;
+        statusCode?: number | null;
+        durationMs?: number | null;
+        error?: string | null;
+        /**
+         * First 1,000 characters.
+         */
+        response?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  redeliveryOf?: (number | null) | WebhookDelivery;
+  claimToken?: string | null;
+  mergedInto?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Read-only. Who did what, when, to which document.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action:
+    | 'content.publish'
+    | 'content.unpublish'
+    | 'content.update'
+    | 'content.delete'
+    | 'review.submit'
+    | 'review.approve'
+    | 'review.request-changes'
+    | 'finding.override'
+    | 'group.private-change'
+    | 'join-request.read'
+    | 'join-request.delete'
+    | 'encryption.rotate';
+  summary?: string | null;
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  /**
+   * Field names, reasons, counts. Never the private values themselves.
+   */
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -601,6 +838,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'blocked-phrases';
+        value: number | BlockedPhrase;
+      } | null)
+    | ({
+        relationTo: 'article-signatures';
+        value: number | ArticleSignature;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -676,6 +933,21 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   lastReviewedAt?: T;
   nextReviewDue?: T;
+  review?:
+    | T
+    | {
+        status?: T;
+        note?: T;
+        submittedBy?: T;
+        editedBy?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedFingerprint?: T;
+        contentFingerprint?: T;
+      };
+  suggestedTopics?: T;
+  importSource?: T;
+  importHash?: T;
   findings?:
     | T
     | {
@@ -894,6 +1166,111 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blocked-phrases_select".
+ */
+export interface BlockedPhrasesSelect<T extends boolean = true> {
+  phrase?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-signatures_select".
+ */
+export interface ArticleSignaturesSelect<T extends boolean = true> {
+  article?: T;
+  locale?: T;
+  title?: T;
+  bands?: T;
+  structure?: T;
+  vocabulary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  mode?: T;
+  subscriptions?:
+    | T
+    | {
+        collection?: T;
+        operations?: T;
+        id?: T;
+      };
+  coalesceSeconds?: T;
+  headers?:
+    | T
+    | {
+        name?: T;
+        value?: T;
+        id?: T;
+      };
+  active?: T;
+  disabledReason?: T;
+  secretRevealed?: T;
+  previousSecretExpiresAt?: T;
+  secretCiphertext?: T;
+  previousSecretCiphertext?: T;
+  deliveries?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  endpoint?: T;
+  status?: T;
+  eventType?: T;
+  webhookId?: T;
+  changes?: T;
+  eventAt?: T;
+  dueAt?: T;
+  attemptCount?: T;
+  lastStatusCode?: T;
+  lastDurationMs?: T;
+  lastError?: T;
+  attempts?:
+    | T
+    | {
+        attempt?: T;
+        at?: T;
+        statusCode?: T;
+        durationMs?: T;
+        error?: T;
+        response?: T;
+        id?: T;
+      };
+  redeliveryOf?: T;
+  claimToken?: T;
+  mergedInto?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  actor?: T;
+  actorName?: T;
+  targetCollection?: T;
+  targetId?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,10 @@ import { setPublishedAt } from '../../src/hooks/setPublishedAt'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { runContentChecks } from '../../src/checks/runContentChecks'
+import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
+import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
+import { reviewField } from '../../src/review/reviewField'
+import { enforceReviewWorkflow } from './hooks/enforceReviewWorkflow'
 
 export const CONTENT_WARNINGS = [
   { label: 'Suicide', value: 'suicide' },
@@ -39,8 +43,8 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt, runContentChecks],
-    afterChange: [announceChange],
+    beforeChange: [setPublishedAt, runContentChecks, enforceReviewWorkflow],
+    afterChange: [announceChange, auditReviewChange, auditFindingOverrides],
     afterDelete: [announceDelete],
   },
   fields: [
@@ -92,6 +96,7 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Set on first publish when left empty.' },
     },
     ...reviewDateFields(),
+    reviewField(),
     findingsField(),
   ],
 }

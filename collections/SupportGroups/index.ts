@@ -11,6 +11,8 @@ import { privateGroupFields } from './privateFields'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { runContentChecks } from '../../src/checks/runContentChecks'
+import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
+import { auditPrivateFieldChanges } from '../../src/audit/hooks/auditPrivateFieldChanges'
 
 export const WEEKDAYS = [
   'monday',
@@ -37,7 +39,7 @@ export const SupportGroups: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 30 },
   hooks: {
     beforeChange: [runContentChecks],
-    afterChange: [announceChange],
+    afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
     afterDelete: [announceDelete],
   },
   fields: [

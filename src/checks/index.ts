@@ -1,3 +1,4 @@
+import { privacyCheck } from '../privacy/privacyCheck'
 import type { ContentCheck } from './types'
 
 /**
@@ -5,6 +6,6 @@ import type { ContentCheck } from './types'
  * src/checks/runContentChecks.ts stores them on the document and blocks publishing while any
  * finding is neither fixed nor overridden by a reviewer with a recorded reason.
  */
-export const articleChecks: ContentCheck[] = []
+export const articleChecks: ContentCheck[] = [privacyCheck]
 
-export const supportGroupChecks: ContentCheck[] = []
+export const supportGroupChecks: ContentCheck[] = [privacyCheck]

@@ -1,4 +1,6 @@
 import { invalidateOnChange } from '../graphql/cache/invalidateOnChange'
+import { recordWebhookChange } from '../webhooks/recordChange'
+import { recordContentAudit } from '../audit/recordContentAudit'
 import type { ContentChangeListener } from './changes'
 
 /**
@@ -6,4 +8,8 @@ import type { ContentChangeListener } from './changes'
  * content save's transaction, so a listener that writes (the webhook outbox) commits or rolls
  * back with the content itself.
  */
-export const changeListeners: ContentChangeListener[] = [invalidateOnChange]
+export const changeListeners: ContentChangeListener[] = [
+  recordWebhookChange,
+  invalidateOnChange,
+  recordContentAudit,
+]

@@ -1,0 +1,56 @@
+import type { Field } from 'payload'
+
+import { REVIEW_STATUSES } from './types'
+
+const LABELS: Record<(typeof REVIEW_STATUSES)[number], string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  'changes-requested': 'Changes requested',
+  approved: 'Approved',
+}
+
+const readOnlyUser = (name: string, label: string): Field => ({
+  name,
+  label,
+  type: 'relationship',
+  relationTo: 'users',
+  admin: { readOnly: true },
+})
+
+/**
+ * The clinical review step, kept on the article and visible to staff only (the public sees
+ * lastReviewedAt, nextReviewDue and the reviewer's profile). The who/when/fingerprint fields are
+ * written by the workflow hook alone; whatever a client sends for them is ignored.
+ */
+export function reviewField(): Field {
+  return {
+    name: 'review',
+    type: 'group',
+    label: 'Clinical review',
+    access: { read: ({ req: { user } }) => Boolean(user) },
+    admin: {
+      position: 'sidebar',
+      description:
+        'Only approved content can be published or scheduled. A reviewer other than the author approves; any later change to the text needs a new approval.',
+    },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'draft',
+        options: REVIEW_STATUSES.map((value) => ({ label: LABELS[value], value })),
+      },
+      {
+        name: 'note',
+        type: 'textarea',
+        admin: { description: 'Reviewer feedback for the author.' },
+      },
+      readOnlyUser('submittedBy', 'Submitted by'),
+      readOnlyUser('editedBy', 'Text last changed by'),
+      readOnlyUser('approvedBy', 'Approved by'),
+      { name: 'approvedAt', type: 'date', admin: { readOnly: true } },
+      { name: 'approvedFingerprint', type: 'text', admin: { hidden: true } },
+      { name: 'contentFingerprint', type: 'text', admin: { hidden: true } },
+    ],
+  }
+}
