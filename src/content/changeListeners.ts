@@ -1,5 +1,4 @@
 import { invalidateOnChange } from '../graphql/cache/invalidateOnChange'
-import { recordWebhookChange } from '../webhooks/recordChange'
 import { recordContentAudit } from '../audit/recordContentAudit'
 import type { ContentChangeListener } from './changes'
 
@@ -8,8 +7,4 @@ import type { ContentChangeListener } from './changes'
  * content save's transaction, so a listener that writes (the webhook outbox) commits or rolls
  * back with the content itself.
  */
-export const changeListeners: ContentChangeListener[] = [
-  recordWebhookChange,
-  invalidateOnChange,
-  recordContentAudit,
-]
+export const changeListeners: ContentChangeListener[] = [invalidateOnChange, recordContentAudit]
