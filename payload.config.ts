@@ -5,14 +5,21 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 
 import { collections } from './collections'
+import { maxUploadBytes } from './collections/Media/hooks/reencodeUpload'
 import { Users } from './collections/Users'
 import { payloadSecret } from './src/config/secrets'
+import { loggerConfig } from './src/logging/loggerConfig'
+import { assertEncryptionConfigured } from './src/privacy/encryption/keyring'
 import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
 import { autoRun, tasks } from './src/jobs'
 import { plugins } from './src/plugins'
+import { startWebhookWorker } from './src/webhooks/worker'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// Like PAYLOAD_SECRET: production refuses to start without the join-request encryption keys.
+assertEncryptionConfigured()
 
 export default buildConfig({
   admin: {
@@ -32,10 +39,11 @@ export default buildConfig({
     fallback: true,
   },
   secret: payloadSecret(),
+  logger: loggerConfig(),
   db: databaseAdapter(),
   sharp,
   plugins,
-  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  upload: { limits: { fileSize: maxUploadBytes() } },
   jobs: {
     tasks,
     autoRun,
@@ -47,4 +55,6 @@ export default buildConfig({
     autoGenerate: false,
   },
   telemetry: false,
+  // Delivers webhooks from the outbox; a restart resumes whatever was pending.
+  onInit: startWebhookWorker,
 })

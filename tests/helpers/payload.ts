@@ -36,6 +36,10 @@ export async function startPayload(env: Record<string, string> = {}): Promise<Te
     payload,
     dataDir,
     async stop() {
+      // Payload's destroy() leaves the driver's pool open; the forced DROP DATABASE below ends
+      // those connections, which the pool reports as errors that nobody is waiting for.
+      const db = payload.db as unknown as { pool?: { on(e: string, f: () => void): void } }
+      db.pool?.on('error', () => undefined)
       await payload.destroy()
       if (databaseName) await dropDatabase(databaseName)
       fs.rmSync(dataDir, { recursive: true, force: true })

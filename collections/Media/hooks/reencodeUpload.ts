@@ -9,6 +9,9 @@ export const ACCEPTED_IMAGE_TYPES = [
   'image/gif',
 ]
 
+/** Largest upload accepted, in bytes (HAVEN_MAX_UPLOAD_MB, default 10). */
+export const maxUploadBytes = () => Number(process.env.HAVEN_MAX_UPLOAD_MB || 10) * 1024 * 1024
+
 // sharp's format names for the MIME types above.
 const FORMAT_FOR_MIME: Record<string, 'jpeg' | 'png' | 'webp' | 'avif' | 'gif'> = {
   'image/jpeg': 'jpeg',
@@ -35,6 +38,10 @@ export const reencodeUpload: CollectionBeforeOperationHook = async ({ args, oper
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file?.data) return args
+  if (file.data.length > maxUploadBytes()) {
+    const mb = (maxUploadBytes() / 1024 / 1024).toFixed(0)
+    throw new APIError(`The file is larger than the ${mb} MB upload limit.`, 413, undefined, true)
+  }
 
   let detected: string | undefined
   try {
