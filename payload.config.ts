@@ -8,6 +8,7 @@ import { collections } from './collections'
 import { maxUploadBytes } from './collections/Media/hooks/reencodeUpload'
 import { Users } from './collections/Users'
 import { payloadSecret } from './src/config/secrets'
+import { health } from './src/endpoints/health'
 import { loggerConfig } from './src/logging/loggerConfig'
 import { assertEncryptionConfigured } from './src/privacy/encryption/keyring'
 import { databaseAdapter } from './src/db/adapter'
@@ -29,6 +30,7 @@ export default buildConfig({
   },
   collections,
   globals: [CrisisResources],
+  endpoints: [health],
   editor: lexicalEditor(),
   localization: {
     locales: [

@@ -15,7 +15,7 @@ const KNOWN_DEFAULTS = new Set([
 ])
 
 export function isProduction(): boolean {
-  return process.env.NODE_ENV === 'production' && process.env.HAVEN_ALLOW_DEV_SECRETS !== 'true'
+  return process.env.NODE_ENV === 'production'
 }
 
 /**
