@@ -37,12 +37,16 @@ export async function contentFingerprint(payload: Payload): Promise<string> {
 /**
  * Polls the fingerprint every `intervalMs` and clears the response cache when it moves. This is
  * what keeps several instances correct without Redis, and it backs up the in-process listener
- * for saves whose commit outlasted its settle window. Returns a stop function.
+ * for saves whose commit outlasted its settle window. Returns a stop function, which also
+ * carries `check` to run a comparison at once.
  */
-export function watchContent(payload: Payload, intervalMs: number): () => void {
+export function watchContent(
+  payload: Payload,
+  intervalMs: number,
+): (() => void) & { check: () => Promise<void> } {
   let last: string | null = null
   let running = false
-  const timer = setInterval(async () => {
+  const check = async () => {
     if (running) return
     running = true
     try {
@@ -54,7 +58,14 @@ export function watchContent(payload: Payload, intervalMs: number): () => void {
     } finally {
       running = false
     }
-  }, intervalMs)
+  }
+  const baseline = check() // at once, so a change right after start is not missed
+  const timer = setInterval(check, intervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return Object.assign(() => clearInterval(timer), {
+    check: async () => {
+      await baseline
+      await check()
+    },
+  })
 }

@@ -16,5 +16,20 @@ export const SETTLE_MS = 1500
 export const invalidateOnChange: ContentChangeListener = async (change) => {
   const reason = `${change.operation} ${change.collection}/${change.id}`
   invalidateResponseCache(reason, SETTLE_MS)
-  setTimeout(() => invalidateResponseCache(`${reason} (settled)`), SETTLE_MS).unref()
+  const timer = setTimeout(() => {
+    pending.delete(timer)
+    invalidateResponseCache(`${reason} (settled)`)
+  }, SETTLE_MS)
+  timer.unref()
+  pending.add(timer)
+}
+
+const pending = new Set<ReturnType<typeof setTimeout>>()
+
+/** Runs the pending second invalidations now (on shutdown, so no timer outlives the server). */
+export function flushPendingInvalidations(): void {
+  if (pending.size === 0) return
+  for (const timer of pending) clearTimeout(timer)
+  pending.clear()
+  invalidateResponseCache('shutdown')
 }

@@ -4,24 +4,37 @@ type Entry = { response: CachedResponse; expires: number }
 
 type Listener = (reason: string, fromPeer: boolean) => void
 
-type State = {
-  version: number
+type Store = {
+  version(): number
+  bump(settleMs: number): void
   /** Until this time nothing is stored: a save announced its change but may not have committed. */
-  settlingUntil: number
+  settlingUntil(): number
   entries: Map<string, Entry>
   listeners: Set<Listener>
 }
 
+// The counters live in a closure rather than on a plain object: test runners that freeze or
+// wrap globals between files cannot interfere with them.
+function createStore(): Store {
+  let version = 0
+  let settlingUntil = 0
+  return {
+    version: () => version,
+    settlingUntil: () => settlingUntil,
+    bump(settleMs) {
+      version += 1
+      if (settleMs > 0) settlingUntil = Math.max(settlingUntil, Date.now() + settleMs)
+    },
+    entries: new Map(),
+    listeners: new Set(),
+  }
+}
+
 // Next may bundle this module more than once (the /graphql route and the admin's hooks), and
-// they must share one cache, so the state hangs off a process-wide symbol.
+// they must share one cache, so the store hangs off a process-wide symbol.
 const KEY = Symbol.for('haven.graphql.responseCache')
-const holder = globalThis as typeof globalThis & { [KEY]?: State }
-const state: State = (holder[KEY] ??= {
-  version: 0,
-  settlingUntil: 0,
-  entries: new Map(),
-  listeners: new Set(),
-})
+const holder = globalThis as typeof globalThis & { [KEY]?: Store }
+const state: Store = (holder[KEY] ??= createStore())
 
 const MAX_ENTRY_BYTES = 1024 * 1024
 
@@ -37,7 +50,7 @@ const ttlMs = () => {
 const maxEntries = () => Number(process.env.HAVEN_API_CACHE_MAX_ENTRIES ?? 1000) || 1000
 
 /** The version a request saw when it started; it stores its response only if still current. */
-export const cacheVersion = () => state.version
+export const cacheVersion = () => state.version()
 
 export function getCached(key: string, now = Date.now()): CachedResponse | null {
   const entry = state.entries.get(key)
@@ -63,7 +76,7 @@ export function setCached(
   maxAgeSeconds: number,
   now = Date.now(),
 ): boolean {
-  if (startedAt !== state.version || now < state.settlingUntil) return false
+  if (startedAt !== state.version() || now < state.settlingUntil()) return false
   if (response.body.length > MAX_ENTRY_BYTES) return false
   const lifetime = Math.min(maxAgeSeconds * 1000, ttlMs())
   if (lifetime <= 0) return false
@@ -76,9 +89,8 @@ export function setCached(
 
 /** Drops every entry and makes in-flight requests' results unstorable. */
 export function invalidateResponseCache(reason: string, settleMs = 0, fromPeer = false): void {
-  state.version += 1
+  state.bump(settleMs)
   state.entries.clear()
-  if (settleMs > 0) state.settlingUntil = Math.max(state.settlingUntil, Date.now() + settleMs)
   for (const listener of state.listeners) listener(reason, fromPeer)
 }
 

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { bridgeInvalidationsOverRedis } from '../cache/redisBridge'
 import { watchContent } from '../cache/contentWatch'
+import { flushPendingInvalidations } from '../cache/invalidateOnChange'
 import {
   cacheVersion,
   getCached,
@@ -163,6 +164,7 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     limits,
     async stop() {
       for (const stop of stops) await stop()
+      flushPendingInvalidations()
       await limiter.close()
       await server.stop()
     },

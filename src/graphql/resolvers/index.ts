@@ -1,3 +1,4 @@
+import { joinRequestResolvers } from '../../joinRequests/resolvers'
 import { articleResolvers } from './Article'
 import { mediaResolvers } from './Media'
 import { DateTime, JSONScalar } from './scalars'
@@ -34,6 +35,7 @@ export const resolvers = {
     supportGroupResolvers,
     mediaResolvers,
     searchResolvers,
+    joinRequestResolvers,
   ),
   DateTime,
   JSON: JSONScalar,
