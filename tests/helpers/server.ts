@@ -53,7 +53,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         HAVEN_ADMIN_EMAIL: admin.email,
         HAVEN_ADMIN_PASSWORD: admin.password,
         ...env,
-      } as NodeJS.ProcessEnv,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
