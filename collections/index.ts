@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { ArticleSignatures } from './ArticleSignatures'
 import { Articles } from './Articles'
+import { BlockedPhrases } from './BlockedPhrases'
 import { AuditLog } from './AuditLog'
 import { Media } from './Media'
 import { SupportGroups } from './SupportGroups'
@@ -14,5 +16,7 @@ export const collections: CollectionConfig[] = [
   SupportGroups,
   Media,
   Users,
+  BlockedPhrases,
+  ArticleSignatures,
   AuditLog,
 ]

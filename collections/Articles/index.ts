@@ -9,6 +9,13 @@ import { setPublishedAt } from '../../src/hooks/setPublishedAt'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { runContentChecks } from '../../src/checks/runContentChecks'
+import { importEndpoint } from '../../src/import/importEndpoint'
+import { articleQualityFields } from '../../src/quality/articleQualityFields'
+import {
+  indexArticleSignature,
+  removeArticleSignature,
+} from '../../src/quality/hooks/indexArticleSignature'
+import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopics'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
@@ -30,6 +37,7 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'topics', '_status', 'nextReviewDue', 'updatedAt'],
+    components: { beforeListTable: ['/src/components/import/ImportArticles#ImportArticles'] },
   },
   access: {
     read: publishedOrStaff,
@@ -42,9 +50,11 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
+  endpoints: [importEndpoint],
   hooks: {
-    beforeChange: [setPublishedAt, runContentChecks, enforceReviewWorkflow],
-    afterChange: [announceChange, auditReviewChange, auditFindingOverrides],
+    beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
+    afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],
+    beforeDelete: [removeArticleSignature],
     afterDelete: [announceDelete],
   },
   fields: [
@@ -97,6 +107,7 @@ export const Articles: CollectionConfig = {
     },
     ...reviewDateFields(),
     reviewField(),
+    ...articleQualityFields(),
     findingsField(),
   ],
 }

@@ -1,4 +1,7 @@
 import { privacyCheck } from '../privacy/privacyCheck'
+import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
+import { duplicateCheck } from '../quality/checks/duplicateCheck'
+import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
 import type { ContentCheck } from './types'
 
 /**
@@ -6,6 +9,11 @@ import type { ContentCheck } from './types'
  * src/checks/runContentChecks.ts stores them on the document and blocks publishing while any
  * finding is neither fixed nor overridden by a reviewer with a recorded reason.
  */
-export const articleChecks: ContentCheck[] = [privacyCheck]
+export const articleChecks: ContentCheck[] = [
+  privacyCheck,
+  duplicateCheck,
+  titleMismatchCheck,
+  blockedPhraseCheck,
+]
 
 export const supportGroupChecks: ContentCheck[] = [privacyCheck]
