@@ -4,6 +4,7 @@ import { ArticleSignatures } from './ArticleSignatures'
 import { Articles } from './Articles'
 import { BlockedPhrases } from './BlockedPhrases'
 import { AuditLog } from './AuditLog'
+import { JoinRequests } from './JoinRequests'
 import { Media } from './Media'
 import { SupportGroups } from './SupportGroups'
 import { Topics } from './Topics'
@@ -18,5 +19,6 @@ export const collections: CollectionConfig[] = [
   Users,
   BlockedPhrases,
   ArticleSignatures,
+  JoinRequests,
   AuditLog,
 ]

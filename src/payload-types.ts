@@ -76,6 +76,7 @@ export interface Config {
     'article-signatures': ArticleSignature;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
+    'join-requests': JoinRequest;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -98,6 +99,7 @@ export interface Config {
     'article-signatures': ArticleSignaturesSelect<false> | ArticleSignaturesSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'join-requests': JoinRequestsSelect<false> | JoinRequestsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -111,9 +113,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'es') | ('en' | 'es')[];
   globals: {
     'crisis-resources': CrisisResource;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'crisis-resources': CrisisResourcesSelect<false> | CrisisResourcesSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'es';
   widgets: {
@@ -122,6 +126,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      deleteExpiredJoinRequests: TaskDeleteExpiredJoinRequests;
+      reencryptJoinRequests: TaskReencryptJoinRequests;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -663,6 +669,27 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Open a request to read it; every opening is recorded in the audit log. Requests are deleted automatically after 30 days.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "join-requests".
+ */
+export interface JoinRequest {
+  id: number;
+  group: number | SupportGroup;
+  status?: ('new' | 'contacted' | 'closed') | null;
+  name?: string | null;
+  contact?: string | null;
+  message?: string | null;
+  /**
+   * Agreed to be contacted by the coordinators.
+   */
+  consent: boolean;
+  sealed?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Read-only. Who did what, when, to which document.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -772,7 +799,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -805,10 +832,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -854,6 +890,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'join-requests';
+        value: number | JoinRequest;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1259,6 +1299,21 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "join-requests_select".
+ */
+export interface JoinRequestsSelect<T extends boolean = true> {
+  group?: T;
+  status?: T;
+  name?: T;
+  contact?: T;
+  message?: T;
+  consent?: T;
+  sealed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1308,6 +1363,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1375,6 +1431,24 @@ export interface CrisisResource {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "crisis-resources_select".
  */
 export interface CrisisResourcesSelect<T extends boolean = true> {
@@ -1396,6 +1470,16 @@ export interface CrisisResourcesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1403,6 +1487,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredJoinRequests".
+ */
+export interface TaskDeleteExpiredJoinRequests {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReencryptJoinRequests".
+ */
+export interface TaskReencryptJoinRequests {
+  input?: unknown;
+  output: {
+    reencrypted?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,0 +1,51 @@
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
+
+import type { HavenContext } from '../graphql/context'
+import type { ResolverMap } from '../graphql/resolvers/types'
+import { JoinRequestError } from './errors'
+import { issueFormToken } from './formToken'
+import { HONEYPOT_FIELD, minimumFillSeconds } from './settings'
+import { submitJoinRequest, type SubmitInput } from './submit'
+
+const STATUS = { BAD_USER_INPUT: 400, NOT_FOUND: 404, GROUP_CLOSED: 409, RATE_LIMITED: 429 }
+
+// Neither answer may be cached: a cached token would skip the fill time, a cached result the write.
+const noCache = (info: GraphQLResolveInfo) =>
+  (info as { cacheControl?: { setCacheHint(h: object): void } }).cacheControl?.setCacheHint({
+    maxAge: 0,
+    scope: 'PRIVATE',
+  })
+
+// The client IP once the API's context carries one; until then the API-wide per-IP limit applies.
+const clientIp = (ctx: HavenContext) => (ctx as { ip?: string | null }).ip ?? null
+
+/** Thin: the rules live in submit.ts; this maps its refusals to GraphQL errors with HTTP codes. */
+export const joinRequestResolvers: ResolverMap = {
+  Query: {
+    joinRequestForm: (_: unknown, { group }: { group: string }, ctx, info) => {
+      noCache(info)
+      return {
+        token: issueFormToken(ctx.payload.secret, String(group), ctx.now),
+        minimumSeconds: minimumFillSeconds(),
+        honeypotField: HONEYPOT_FIELD,
+      }
+    },
+  },
+  Mutation: {
+    requestToJoinGroup: async (_: unknown, args: SubmitInput, ctx, info) => {
+      noCache(info)
+      try {
+        return await submitJoinRequest(ctx.payload, args, { ip: clientIp(ctx) })
+      } catch (err) {
+        if (!(err instanceof JoinRequestError)) throw err
+        throw new GraphQLError(err.message, {
+          extensions: {
+            code: err.code,
+            http: { status: STATUS[err.code] },
+            ...(err.retryAfterSeconds ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+          },
+        })
+      }
+    },
+  },
+}

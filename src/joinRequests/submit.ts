@@ -1,0 +1,94 @@
+import type { Payload } from 'payload'
+
+import { seal } from '../privacy/encryption/seal'
+import { JoinRequestError } from './errors'
+import { checkFormToken } from './formToken'
+import { notifyCoordinators } from './notifyCoordinators'
+import { joinRateLimits } from './rateLimits'
+import { SEAL_CONTEXT } from './settings'
+import { validateJoinRequest, type JoinRequestInput } from './validateJoinRequest'
+
+export type SubmitInput = JoinRequestInput & {
+  /** The signed token from the joinRequestForm query (minimum fill time). */
+  formToken?: string | null
+  /** The honeypot field; people leave it empty because they never see it. */
+  website?: string | null
+}
+
+export type SubmitContext = {
+  /** The client's IP; without one only the API-wide per-IP limit applies. */
+  ip?: string | null
+  now?: Date
+}
+
+export type SubmitResult = { ok: true; message: string }
+
+const ACCEPTED: SubmitResult = {
+  ok: true,
+  message:
+    "Thank you. Your request has been sent to the group's coordinators, who will contact you.",
+}
+
+/**
+ * Handles a request to join a support group from the public: spam checks, validation, rate
+ * limits, then stores the name, contact and message encrypted and tells the coordinators. Throws
+ * JoinRequestError with a message for the person; nothing it throws or logs quotes the content.
+ */
+export async function submitJoinRequest(
+  payload: Payload,
+  input: SubmitInput,
+  { ip, now = new Date() }: SubmitContext = {},
+): Promise<SubmitResult> {
+  if (ip) await joinRateLimits.ip(ip)
+  // A filled honeypot is a bot: answer as if it worked so it learns nothing, and keep nothing.
+  if (typeof input.website === 'string' && input.website.trim() !== '') return ACCEPTED
+  checkFormToken(payload.secret, String(input.formToken ?? ''), String(input.group ?? ''), now)
+  const valid = validateJoinRequest(input)
+
+  const { docs } = await payload.find({
+    collection: 'support-groups',
+    where: { id: { equals: valid.group } },
+    overrideAccess: false,
+    depth: 0,
+    limit: 1,
+    select: { name: true, openToNewMembers: true },
+  })
+  const group = docs[0]
+  if (!group) throw new JoinRequestError('NOT_FOUND', 'Unknown group.')
+  if (!group.openToNewMembers)
+    throw new JoinRequestError(
+      'GROUP_CLOSED',
+      'This group is not taking new members at the moment.',
+    )
+  await joinRateLimits.group(String(group.id))
+
+  const sealed = seal(
+    JSON.stringify({ name: valid.name, contact: valid.contact, message: valid.message }),
+    SEAL_CONTEXT,
+  )
+  const created = await payload.create({
+    collection: 'join-requests',
+    data: { group: group.id, consent: true, sealed },
+    overrideAccess: true,
+    depth: 0,
+  })
+
+  // Coordinators are read with access overridden: the public caller cannot see them.
+  const full = await payload.findByID({
+    collection: 'support-groups',
+    id: group.id,
+    depth: 0,
+    overrideAccess: true,
+    select: { name: true, coordinators: true },
+  })
+  try {
+    await notifyCoordinators(payload, full, created.id)
+  } catch (err) {
+    // The request is stored and listed in the admin; a mail outage must not lose or repeat it.
+    payload.logger.error(
+      { err: { name: (err as Error).name }, joinRequest: created.id },
+      'Could not email the coordinators about a join request',
+    )
+  }
+  return ACCEPTED
+}
