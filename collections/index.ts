@@ -9,6 +9,8 @@ import { Media } from './Media'
 import { SupportGroups } from './SupportGroups'
 import { Topics } from './Topics'
 import { Users } from './Users'
+import { WebhookDeliveries } from './WebhookDeliveries'
+import { WebhookEndpoints } from './WebhookEndpoints'
 
 /** Every collection, in the order the admin navigation shows them. */
 export const collections: CollectionConfig[] = [
@@ -19,6 +21,8 @@ export const collections: CollectionConfig[] = [
   Users,
   BlockedPhrases,
   ArticleSignatures,
+  WebhookEndpoints,
+  WebhookDeliveries,
   JoinRequests,
   AuditLog,
 ]

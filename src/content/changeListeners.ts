@@ -1,3 +1,4 @@
+import { recordWebhookChange } from '../webhooks/recordChange'
 import { invalidateOnChange } from '../graphql/cache/invalidateOnChange'
 import { recordContentAudit } from '../audit/recordContentAudit'
 import type { ContentChangeListener } from './changes'
@@ -7,4 +8,8 @@ import type { ContentChangeListener } from './changes'
  * content save's transaction, so a listener that writes (the webhook outbox) commits or rolls
  * back with the content itself.
  */
-export const changeListeners: ContentChangeListener[] = [invalidateOnChange, recordContentAudit]
+export const changeListeners: ContentChangeListener[] = [
+  recordWebhookChange,
+  invalidateOnChange,
+  recordContentAudit,
+]

@@ -1,0 +1,20 @@
+import type { Endpoint } from 'payload'
+
+import { adminRoute } from '../../../src/webhooks/adminRoute'
+import { redeliver } from '../../../src/webhooks/enqueue'
+
+/** POST /api/webhook-deliveries/:id/redeliver: send the same message again. */
+export const redeliverEndpoint: Endpoint = {
+  path: '/:id/redeliver',
+  method: 'post',
+  handler: adminRoute(async (req, id) => {
+    const queued = await redeliver(req.payload, id!)
+    if (!queued) {
+      return Response.json(
+        { error: 'Only a delivery that has been sent (or cancelled) can be redelivered.' },
+        { status: 409 },
+      )
+    }
+    return Response.json(queued, { status: 202 })
+  }),
+}

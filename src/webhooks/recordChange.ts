@@ -1,0 +1,43 @@
+import type { ContentChangeListener } from '../content/changes'
+import { eventTypeFor, isSubscribed, toWebhookChange } from './events'
+import { newClaimToken, newWebhookId } from './ids'
+import { wakeWebhookWorker } from './worker'
+
+/**
+ * The outbox writer. For each active endpoint subscribed to the change it inserts a `collecting`
+ * delivery row through `req`, so the row commits or rolls back with the content save itself;
+ * the worker only ever sees changes that were committed. Insert-only on purpose: concurrent
+ * saves never contend for one row, and the worker folds them together when the window closes.
+ */
+export const recordWebhookChange: ContentChangeListener = async (contentChange, req) => {
+  const change = toWebhookChange(contentChange)
+  const { docs: endpoints } = await req.payload.find({
+    collection: 'webhook-endpoints',
+    where: { active: { equals: true } },
+    pagination: false,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
+  const now = Date.now()
+  for (const endpoint of endpoints) {
+    if (!isSubscribed(endpoint.subscriptions, change)) continue
+    const dueAt = now + (endpoint.coalesceSeconds ?? 0) * 1000
+    await req.payload.create({
+      collection: 'webhook-deliveries',
+      data: {
+        endpoint: endpoint.id,
+        status: 'collecting',
+        eventType: eventTypeFor([change]),
+        webhookId: newWebhookId(),
+        changes: [change],
+        dueAt: new Date(dueAt).toISOString(),
+        claimToken: newClaimToken(),
+      },
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
+    wakeWebhookWorker(req.payload, dueAt)
+  }
+}

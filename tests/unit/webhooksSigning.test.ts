@@ -1,0 +1,47 @@
+import { Webhook } from 'standardwebhooks'
+
+import {
+  decryptSecret,
+  encryptSecret,
+  generateSigningSecret,
+  SecretDecryptionError,
+} from '../../src/webhooks/secretBox'
+import { signDelivery } from '../../src/webhooks/sign'
+
+describe('signing secrets at rest', () => {
+  it('round-trips through AES-256-GCM and never stores the secret in the clear', () => {
+    const secret = generateSigningSecret()
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
+    const sealed = encryptSecret(secret, 'key material')
+    expect(sealed).not.toContain(secret.slice(6, 20))
+    expect(decryptSecret(sealed, 'key material')).toBe(secret)
+  })
+
+  it('refuses a wrong key or a tampered ciphertext', () => {
+    const sealed = encryptSecret(generateSigningSecret(), 'key material')
+    expect(() => decryptSecret(sealed, 'other key')).toThrow(SecretDecryptionError)
+    const parts = sealed.split(':')
+    parts[3] = Buffer.from('tampered').toString('base64url')
+    expect(() => decryptSecret(parts.join(':'), 'key material')).toThrow(SecretDecryptionError)
+    expect(() => decryptSecret('garbage', 'key material')).toThrow(SecretDecryptionError)
+  })
+})
+
+describe('Standard Webhooks headers', () => {
+  it('verify with every secret that signed them, and with no other', () => {
+    const current = generateSigningSecret()
+    const previous = generateSigningSecret()
+    const body = JSON.stringify({ type: 'content.published' })
+    const headers = signDelivery('msg_1', body, [current, previous])
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2)
+    expect(new Webhook(current).verify(body, headers)).toEqual({ type: 'content.published' })
+    expect(new Webhook(previous).verify(body, headers)).toEqual({ type: 'content.published' })
+    expect(() => new Webhook(generateSigningSecret()).verify(body, headers)).toThrow()
+  })
+
+  it('sign the attempt time, which receivers check for staleness', () => {
+    const secret = generateSigningSecret()
+    const stale = signDelivery('msg_2', '{}', [secret], new Date(Date.now() - 10 * 60_000))
+    expect(() => new Webhook(secret).verify('{}', stale)).toThrow(/too old/)
+  })
+})
