@@ -41,7 +41,7 @@ describe('address classification', () => {
 
 describe('target policy', () => {
   beforeEach(() => {
-    process.env.NODE_ENV = 'production'
+    Object.assign(process.env, { NODE_ENV: 'production' })
     delete process.env.HAVEN_WEBHOOK_ALLOW_PRIVATE
     delete process.env.HAVEN_WEBHOOK_ALLOW_HOSTS
   })
