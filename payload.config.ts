@@ -27,6 +27,7 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' | Haven' },
+    components: { beforeDashboard: ['/src/review/components/DueForReview#DueForReview'] },
   },
   collections,
   globals: [CrisisResources],

@@ -37,7 +37,12 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'topics', '_status', 'nextReviewDue', 'updatedAt'],
-    components: { beforeListTable: ['/src/components/import/ImportArticles#ImportArticles'] },
+    components: {
+      beforeListTable: [
+        '/src/review/components/DueForReview#DueForReview',
+        '/src/components/import/ImportArticles#ImportArticles',
+      ],
+    },
   },
   access: {
     read: publishedOrStaff,
