@@ -9,8 +9,10 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { databaseKind } from '../db/adapter'
+import { dataDir } from '../config/paths'
 import { isProduction, payloadSecret } from '../config/secrets'
+import { databaseKind } from '../db/adapter'
+import { assertEncryptionConfigured } from '../privacy/encryption/keyring'
 
 const root = process.cwd()
 const port = Number(process.env.PORT || 3000)
@@ -25,12 +27,18 @@ let secret: string
 try {
   kind = databaseKind()
   secret = payloadSecret()
+  assertEncryptionConfigured()
 } catch (error) {
   fail((error as Error).message)
 }
 
-// Children get the resolved secret, so a generated development secret is the same everywhere.
-const env = { ...process.env, PAYLOAD_SECRET: secret }
+// Children get the resolved secrets, so generated development secrets are the same everywhere
+// (the server runs with NODE_ENV=production and would otherwise refuse to generate them).
+const env: NodeJS.ProcessEnv = { ...process.env, PAYLOAD_SECRET: secret }
+const devKeys = path.join(dataDir(), '.encryption-keys')
+if (!env.HAVEN_ENCRYPTION_KEYS && fs.existsSync(devKeys)) {
+  env.HAVEN_ENCRYPTION_KEYS = fs.readFileSync(devKeys, 'utf8').trim()
+}
 const tsxNode = (conditions: string) => ['--conditions=' + conditions, '--import', 'tsx']
 
 // The embedded SQLite schema is pushed in development mode; PostgreSQL in production applies

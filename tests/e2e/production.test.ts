@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process'
+import http from 'node:http'
+import path from 'node:path'
+
+import { startServer, type RunningServer } from '../helpers/server'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+describe('npm start in production mode', () => {
+  it('refuses to run with an example secret, before building anything', () => {
+    const res = spawnSync(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', 'src/cli/start.ts'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          NODE_ENV: 'production',
+          PAYLOAD_SECRET: 'changeme',
+        },
+        timeout: 60_000,
+      },
+    )
+    expect(res.status).toBe(1)
+    expect(res.stderr).toMatch(/Haven cannot start: PAYLOAD_SECRET must be set/)
+  })
+
+  it('refuses an unsupported DATABASE_URL with the accepted forms', () => {
+    const res = spawnSync(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', 'src/cli/start.ts'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: 'mysql://root@127.0.0.1/haven' },
+        timeout: 60_000,
+      },
+    )
+    expect(res.status).toBe(1)
+    expect(res.stderr).toMatch(/DATABASE_URL has an unsupported form \(mysql:\).*postgres:\/\//)
+  })
+})
+
+describe('a running server', () => {
+  let server: RunningServer
+
+  beforeAll(async () => {
+    server = await startServer()
+  }, 600_000)
+  afterAll(async () => {
+    if (server) await server.stop()
+  }, 60_000)
+
+  it('prints where the admin and the APIs are, and is healthy', async () => {
+    expect(server.output()).toMatch(/Admin UI\s+http:\/\/localhost:\d+\/admin/)
+    expect(server.output()).toMatch(/GraphQL API\s+http:\/\/localhost:\d+\/graphql/)
+    const res = await fetch(`${server.url}/api/health`)
+    expect(res.status).toBe(200)
+  })
+
+  it('lets an in-flight request finish on SIGTERM, then exits cleanly', async () => {
+    const url = new URL('/api/users/login', server.url)
+    const payload = JSON.stringify({ email: server.admin.email, password: server.admin.password })
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        },
+        (res) => {
+          let body = ''
+          res.on('data', (d) => (body += d))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
+      req.on('error', reject)
+      // Half the body now; the rest after the server has been told to stop.
+      req.write(payload.slice(0, 10))
+      setTimeout(() => req.end(payload.slice(10)), 1500)
+    })
+    await new Promise((r) => setTimeout(r, 500))
+    const exit = server.stop('SIGTERM')
+    const res = await response
+    expect(res.status).toBe(200)
+    expect(JSON.parse(res.body).token).toBeTruthy()
+    expect(await exit).toBe(0)
+    expect(server.output()).toMatch(/SIGTERM received: finishing in-flight requests/)
+    server = undefined as unknown as RunningServer
+  }, 60_000)
+})
