@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Webhook } from 'standardwebhooks'
+
+import { createDatabase, dropDatabase } from '../helpers/postgres'
+import { startReceiver, type Receiver } from '../helpers/receiver'
+
+type Recorded = { articles: string[]; secret: string; immediate: string[]; windowed: string[] }
+
+const CHILD = path.resolve('tests/int/webhooksRestartChild.ts')
+
+let receiver: Receiver
+let dataDir: string
+let databaseName: string | undefined
+const children: ChildProcess[] = []
+
+function startChild(mode: 'record' | 'deliver', env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', CHILD, mode],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  children.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (c) => (stdout += c))
+  child.stderr!.on('data', (c) => (stderr += c))
+  const waitForLine = (prefix: string, timeoutMs = 90_000) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`No ${prefix} from ${mode}:\n${stderr}`)),
+        timeoutMs,
+      )
+      const check = () => {
+        const line = stdout.split('\n').find((l) => l.startsWith(prefix))
+        if (line) {
+          clearTimeout(timer)
+          resolve(line.slice(prefix.length).trim())
+        }
+      }
+      child.stdout!.on('data', check)
+      // A process that exits before reporting failed, whatever its exit code says.
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer)
+        reject(new Error(`${mode} exited (${code ?? signal}) before ${prefix}:\n${stderr}`))
+      })
+      check()
+    })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return { child, waitForLine, exited }
+}
+
+beforeAll(async () => {
+  receiver = await startReceiver()
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-restart-'))
+  if (process.env.HAVEN_TEST_DB === 'postgres') databaseName = await createDatabase()
+})
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  await receiver?.close()
+  if (databaseName) await dropDatabase(databaseName)
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+it('a server killed with deliveries pending and in flight delivers them after restart, same ids, none lost', async () => {
+  const env: Record<string, string> = {
+    HAVEN_DATA_DIR: dataDir,
+    PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+    HAVEN_DISABLE_JOBS: 'false',
+    HAVEN_WEBHOOK_ALLOW_PRIVATE: 'true',
+    HAVEN_WEBHOOK_TIMEOUT_MS: '1000',
+    HAVEN_WEBHOOK_POLL_MS: '200',
+    RECEIVER_URL: receiver.url('').replace(/\/$/, ''),
+    DATABASE_URL: databaseName ? `postgres://postgres@127.0.0.1:5432/${databaseName}` : '',
+  }
+  // The immediate endpoint hangs on the first process, so its deliveries are in flight when it dies.
+  receiver.script('/a', 'hang', 'hang', 'hang')
+
+  const first = startChild('record', env)
+  const recorded = JSON.parse(await first.waitForLine('RECORDED')) as Recorded
+  await receiver.waitFor(1, '/a')
+  first.child.kill('SIGKILL')
+  await first.exited
+  const hung = receiver.to('/a').map((r) => r.headers['webhook-id'])
+  const beforeRestart = receiver.requests.length
+  expect(receiver.to('/b')).toHaveLength(0)
+
+  const second = startChild('deliver', env)
+  await second.waitForLine('READY')
+  const covered = (p: string) =>
+    new Set(
+      receiver
+        .to(p)
+        .slice(p === '/a' ? hung.length : 0)
+        .flatMap((r) => JSON.parse(r.body).data.changes.map((c: { id: string }) => c.id)),
+    )
+  const deadline = Date.now() + 60_000
+  while (
+    Date.now() < deadline &&
+    !recorded.articles.every((id) => covered('/a').has(id) && covered('/b').has(id))
+  ) {
+    await receiver.waitFor(receiver.requests.length + 1, null, 30_000).catch(() => undefined)
+  }
+  second.child.kill('SIGTERM')
+  await second.exited
+
+  const afterRestart = receiver.requests.slice(beforeRestart)
+  expect([...covered('/a')].sort()).toEqual([...recorded.articles].sort())
+  expect([...covered('/b')].sort()).toEqual([...recorded.articles].sort())
+  // Same messages, not new ones: every id was in the outbox before the kill…
+  for (const r of afterRestart.filter((r) => r.path === '/a')) {
+    expect(recorded.immediate).toContain(r.headers['webhook-id'])
+    expect(() => new Webhook(recorded.secret).verify(r.body, r.headers)).not.toThrow()
+  }
+  for (const r of afterRestart.filter((r) => r.path === '/b')) {
+    expect(recorded.windowed).toContain(r.headers['webhook-id'])
+  }
+  // …and what was in flight when the process died was sent again under its own id.
+  const resent = new Set(afterRestart.map((r) => r.headers['webhook-id']))
+  for (const id of hung) expect(resent.has(id)).toBe(true)
+}, 180_000)
