@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { endpointSettingsFields } from './fields'
+import { clearDisabledReason } from './hooks/clearDisabledReason'
 import { issueSigningSecret } from './hooks/issueSigningSecret'
 import { rebuildNowEndpoint } from './endpoints/rebuildNow'
 import { revealSecretEndpoint } from './endpoints/revealSecret'
@@ -27,7 +28,7 @@ export const WebhookEndpoints: CollectionConfig = {
     },
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [issueSigningSecret] },
+  hooks: { beforeChange: [issueSigningSecret, clearDisabledReason] },
   endpoints: [revealSecretEndpoint, rotateSecretEndpoint, sendTestEndpoint, rebuildNowEndpoint],
   fields: [
     ...endpointSettingsFields,

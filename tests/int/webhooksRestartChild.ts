@@ -37,7 +37,10 @@ async function record() {
     })
     articles.push(String(article.id))
   }
-  const { docs } = await payload.db.find({ collection: 'webhook-deliveries', pagination: false })
+  const { docs } = (await payload.db.find({
+    collection: 'webhook-deliveries',
+    pagination: false,
+  })) as { docs: { endpoint: unknown; webhookId: string }[] }
   const idsFor = (endpoint: string | number) =>
     docs.filter((d) => String(d.endpoint) === String(endpoint)).map((d) => d.webhookId as string)
   process.stdout.write(

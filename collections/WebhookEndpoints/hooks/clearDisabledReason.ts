@@ -1,0 +1,8 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+/** Re-activating an endpoint that a 410 switched off clears the reason it was switched off. */
+export const clearDisabledReason: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  if (data.active === true && originalDoc?.active === false)
+    return { ...data, disabledReason: null }
+  return data
+}
