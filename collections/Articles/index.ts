@@ -51,6 +51,9 @@ export const Articles: CollectionConfig = {
     update: isEditorOrReviewer,
     delete: isEditor,
   },
+  // The public API lists published articles newest (or latest updated) first; without these the
+  // database sorts every published row before it can stop at one page.
+  indexes: [{ fields: ['_status', 'publishedAt'] }, { fields: ['_status', 'updatedAt'] }],
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,

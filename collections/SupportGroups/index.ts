@@ -36,6 +36,8 @@ export const SupportGroups: CollectionConfig = {
     update: isCoordinator,
     delete: isCoordinator,
   },
+  // The public API pages published groups by slug.
+  indexes: [{ fields: ['_status', 'slug'] }],
   versions: { drafts: true, maxPerDoc: 30 },
   hooks: {
     beforeChange: [runContentChecks],
