@@ -19,6 +19,7 @@ import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopi
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
+import { showFindings } from '../../src/privacy/showFindings'
 import { enforceReviewWorkflow } from './hooks/enforceReviewWorkflow'
 
 export const CONTENT_WARNINGS = [
@@ -66,10 +67,28 @@ export const Articles: CollectionConfig = {
     afterDelete: [announceDelete],
   },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, maxLength: 160 },
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      maxLength: 160,
+      admin: showFindings('title'),
+    },
     ...slugFields({ from: 'title' }),
-    { name: 'summary', type: 'textarea', localized: true, maxLength: 400 },
-    { name: 'body', type: 'richText', localized: true },
+    {
+      name: 'summary',
+      type: 'textarea',
+      localized: true,
+      maxLength: 400,
+      admin: showFindings('summary'),
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      localized: true,
+      admin: showFindings('body', { richText: true }),
+    },
     {
       name: 'heroImage',
       type: 'upload',

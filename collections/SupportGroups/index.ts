@@ -11,6 +11,7 @@ import { privateGroupFields } from './privateFields'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { runContentChecks } from '../../src/checks/runContentChecks'
+import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditPrivateFieldChanges } from '../../src/audit/hooks/auditPrivateFieldChanges'
 
@@ -45,9 +46,14 @@ export const SupportGroups: CollectionConfig = {
     afterDelete: [announceDelete],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true },
+    { name: 'name', type: 'text', required: true, localized: true, admin: showFindings('name') },
     ...slugFields({ from: 'name' }),
-    { name: 'description', type: 'textarea', localized: true },
+    {
+      name: 'description',
+      type: 'textarea',
+      localized: true,
+      admin: showFindings('description'),
+    },
     { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true },
     { name: 'organisation', type: 'text' },
     {
@@ -142,8 +148,18 @@ export const SupportGroups: CollectionConfig = {
           ? true
           : 'Use two- or three-letter language codes such as en or es.',
     },
-    { name: 'cost', type: 'text', localized: true, admin: { description: 'e.g. "Free".' } },
-    { name: 'accessibilityNotes', type: 'textarea', localized: true },
+    {
+      name: 'cost',
+      type: 'text',
+      localized: true,
+      admin: { description: 'e.g. "Free".', ...showFindings('cost') },
+    },
+    {
+      name: 'accessibilityNotes',
+      type: 'textarea',
+      localized: true,
+      admin: showFindings('accessibilityNotes'),
+    },
     { name: 'openToNewMembers', type: 'checkbox', defaultValue: true, index: true },
     publicAreaField(),
     {
