@@ -69,7 +69,10 @@ export async function redeliver(payload: Payload, deliveryId: string | number) {
     depth: 0,
     disableErrors: true,
   })
-  if (!original || original.status === 'merged' || original.status === 'collecting') return null
+  if (!original) return { error: 'No such delivery.', status: 404 } as const
+  if (original.status === 'merged' || original.status === 'collecting') {
+    return { error: 'This delivery has not been sent yet.', status: 409 } as const
+  }
   const endpointId =
     typeof original.endpoint === 'object' ? original.endpoint.id : original.endpoint
   return enqueue(payload, endpointId, original.eventType ?? TEST_EVENT, {

@@ -286,6 +286,7 @@ describe('admin actions', () => {
     await drain(payload)
     const original = await onlyDelivery(endpoint.id)
     expect((await action('redeliver', original.id as number)).status).toBe(202)
+    expect((await action('redeliver', 999_999)).status).toBe(404)
     await drain(payload)
     const hits = receiver.to('/again')
     expect(hits).toHaveLength(2)

@@ -9,12 +9,7 @@ export const redeliverEndpoint: Endpoint = {
   method: 'post',
   handler: adminRoute(async (req, id) => {
     const queued = await redeliver(req.payload, id!)
-    if (!queued) {
-      return Response.json(
-        { error: 'Only a delivery that has been sent (or cancelled) can be redelivered.' },
-        { status: 409 },
-      )
-    }
+    if ('error' in queued) return Response.json({ error: queued.error }, { status: queued.status })
     return Response.json(queued, { status: 202 })
   }),
 }
