@@ -1,0 +1,20 @@
+import { ValidationError } from 'payload'
+
+import { ReviewRefusal } from './types'
+
+/**
+ * Runs a step of the review workflow and turns its refusal into the ValidationError the admin
+ * shows on the field. The label lands in the error's headline too, so toasts, API clients and
+ * scheduled-job logs all say why.
+ */
+export async function asValidationError<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (err) {
+    if (!(err instanceof ReviewRefusal)) throw err
+    throw new ValidationError({
+      collection: 'articles',
+      errors: [{ path: err.path, label: `Clinical review: ${err.message}`, message: err.message }],
+    })
+  }
+}
