@@ -17,7 +17,8 @@ const SENSITIVE_PARAMS = new Set(
 const MEETING_HOSTS =
   /(^|\.)(zoom\.us|meet\.google\.com|teams\.microsoft\.com|whereby\.com|meet\.jit\.si)$/i
 
-const EMAIL = /[^\s@/?&=]+@[^\s@/?&=]+\.[a-z]{2,}/i
+// Anchored at the start of a run (lookbehind), so a long value without an @ is scanned once.
+const EMAIL = /(?<![^\s@/?&=])[^\s@/?&=]+@[^\s@/?&=]+\.[a-z]{2,}/i
 const JWT = /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/
 
 /** A long random-looking string: letters and digits mixed, like a token or a share code. */
