@@ -28,7 +28,9 @@ const seeds = fs
 const chars = seeds.reduce((n, s) => n + s.length, 0) / seeds.length
 
 console.log(`Privacy guard on the shared seed articles (${Math.round(chars)} characters each)`)
-const baseline = time('baseline: one email regex, three articles', 500, () => seeds.forEach(findEmails))
+const baseline = time('baseline: one email regex, three articles', 500, () =>
+  seeds.forEach(findEmails),
+)
 const full = time('privacy guard: every detector, three articles', 200, () =>
   seeds.forEach((s) => detectPersonalData(s)),
 )

@@ -3,7 +3,8 @@ import type { Detection } from '../types'
 // Plain addresses, and the "name [at] domain [dot] org" forms people use to dodge scrapers.
 // Matches start only where a run of address characters starts, so a long run without an @ is
 // scanned once rather than once per character.
-const PLAIN = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+const PLAIN =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 const OBFUSCATED =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s*[[(]\s*at\s*[\])]\s*[A-Za-z0-9-]+(?:\s*(?:[[(]\s*dot\s*[\])]|\.)\s*[A-Za-z0-9-]+)+/gi
 
