@@ -128,6 +128,7 @@ export interface Config {
     tasks: {
       deleteExpiredJoinRequests: TaskDeleteExpiredJoinRequests;
       reencryptJoinRequests: TaskReencryptJoinRequests;
+      resealWebhookSecrets: TaskResealWebhookSecrets;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -799,7 +800,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'resealWebhookSecrets' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -832,7 +834,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'resealWebhookSecrets' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1506,6 +1510,16 @@ export interface TaskReencryptJoinRequests {
   input?: unknown;
   output: {
     reencrypted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskResealWebhookSecrets".
+ */
+export interface TaskResealWebhookSecrets {
+  input?: unknown;
+  output: {
+    resealed?: number | null;
   };
 }
 /**

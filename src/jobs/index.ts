@@ -1,9 +1,13 @@
 import type { JobsConfig } from 'payload'
 
 import { joinRequestTasks, MAINTENANCE_QUEUE } from '../joinRequests/tasks'
+import { webhookTasks } from '../webhooks/tasks'
 
 /** Background tasks, run by Payload's jobs queue inside the server process (see autoRun). */
-export const tasks: NonNullable<JobsConfig['tasks']> = [...joinRequestTasks]
+export const tasks: NonNullable<JobsConfig['tasks']> = [
+  ...joinRequestTasks,
+  ...webhookTasks(MAINTENANCE_QUEUE),
+]
 
 /** Queues the server works through, and how often. */
 export const autoRun: NonNullable<JobsConfig['autoRun']> = [

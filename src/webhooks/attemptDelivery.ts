@@ -54,7 +54,7 @@ export async function attemptDelivery(
   const at = new Date()
   let outcome: AttemptOutcome
   try {
-    const request = requestFor(payload, endpoint, mine)
+    const request = requestFor(endpoint, mine)
     outcome = await sendAttempt(endpoint.url, request.headers, request.body)
   } catch (error) {
     outcome = { verdict: 'failed', durationMs: 0, error: (error as Error).message }

@@ -1,5 +1,3 @@
-import type { Payload } from 'payload'
-
 import type { WebhookChange } from './events'
 import { signingSecrets } from './secrets'
 import { signDelivery } from './sign'
@@ -37,7 +35,6 @@ export function eventBody(delivery: DeliveryForRequest): string {
  * re-signed per attempt because the timestamp is part of what is signed.
  */
 export function requestFor(
-  payload: Payload,
   endpoint: EndpointForDelivery,
   delivery: DeliveryForRequest,
 ): { headers: Record<string, string>; body: string } {
@@ -46,6 +43,6 @@ export function requestFor(
   headers['user-agent'] = USER_AGENT
   if (endpoint.mode === 'build-hook') return { headers, body: '' }
   const body = eventBody(delivery)
-  const signed = signDelivery(delivery.webhookId, body, signingSecrets(payload, endpoint))
+  const signed = signDelivery(delivery.webhookId, body, signingSecrets(endpoint))
   return { headers: { ...headers, 'content-type': 'application/json', ...signed }, body }
 }

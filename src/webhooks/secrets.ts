@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { decryptSecret, encryptSecret, generateSigningSecret, keyMaterial } from './secretBox'
+import { decryptSecret, encryptSecret, generateSigningSecret } from './secretBox'
 
 type SealedEndpoint = {
   id: string | number
@@ -16,21 +16,16 @@ export function rotationOverlapMs(): number {
 }
 
 /** The secrets that sign a delivery right now: the current one, plus the previous during overlap. */
-export function signingSecrets(
-  payload: Payload,
-  endpoint: SealedEndpoint,
-  now = new Date(),
-): string[] {
-  const material = keyMaterial(payload.secret)
+export function signingSecrets(endpoint: SealedEndpoint, now = new Date()): string[] {
   if (!endpoint.secretCiphertext) throw new Error('This endpoint has no signing secret; rotate it.')
-  const secrets = [decryptSecret(endpoint.secretCiphertext, material)]
+  const secrets = [decryptSecret(endpoint.secretCiphertext)]
   const overlapEnds = endpoint.previousSecretExpiresAt
     ? Date.parse(endpoint.previousSecretExpiresAt)
     : 0
   if (endpoint.previousSecretCiphertext && overlapEnds > now.getTime()) {
     // An old secret sealed under a since-changed key cannot sign; the current one still does.
     try {
-      secrets.push(decryptSecret(endpoint.previousSecretCiphertext, material))
+      secrets.push(decryptSecret(endpoint.previousSecretCiphertext))
     } catch {}
   }
   return secrets
@@ -63,7 +58,7 @@ export async function revealSigningSecret(
   if (!flipped) {
     return { error: 'The secret was already shown once. Rotate it to get a new one.', status: 409 }
   }
-  return { secret: signingSecrets(payload, { ...endpoint, previousSecretCiphertext: null })[0] }
+  return { secret: signingSecrets({ ...endpoint, previousSecretCiphertext: null })[0] }
 }
 
 /**
@@ -82,7 +77,7 @@ export async function rotateSigningSecret(
     collection: 'webhook-endpoints',
     id,
     data: {
-      secretCiphertext: encryptSecret(secret, keyMaterial(payload.secret)),
+      secretCiphertext: encryptSecret(secret),
       previousSecretCiphertext: endpoint.secretCiphertext ?? null,
       previousSecretExpiresAt: new Date(now.getTime() + rotationOverlapMs()).toISOString(),
       secretRevealed: true,

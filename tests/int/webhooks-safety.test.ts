@@ -9,7 +9,8 @@ import { rebuildNowEndpoint } from '../../collections/WebhookEndpoints/endpoints
 import { revealSecretEndpoint } from '../../collections/WebhookEndpoints/endpoints/revealSecret'
 import { rotateSecretEndpoint } from '../../collections/WebhookEndpoints/endpoints/rotateSecret'
 import { sendTestEndpoint } from '../../collections/WebhookEndpoints/endpoints/sendTest'
-import { rotateSigningSecret } from '../../src/webhooks/secrets'
+import { resealWebhookSecrets } from '../../src/webhooks/resealWebhookSecrets'
+import { rotateSigningSecret, signingSecrets } from '../../src/webhooks/secrets'
 import {
   createEndpoint,
   deliveriesFor,
@@ -36,6 +37,10 @@ const onlyDelivery = async (endpointId: number) => {
   expect(rows).toHaveLength(1)
   return rows[0]
 }
+
+// The development keyring startPayload's data directory generated on first use.
+const devKeyring = async () =>
+  (await import('node:fs')).readFileSync(`${t.dataDir}/.encryption-keys`, 'utf8').trim()
 
 function withEnv(vars: Record<string, string | undefined>) {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]))
@@ -225,6 +230,25 @@ describe('signing secrets', () => {
     expect(hit.headers['webhook-signature'].split(' ')).toHaveLength(2)
     expect(() => new Webhook(oldSecret).verify(hit.body, hit.headers)).not.toThrow()
     expect(() => new Webhook(rotated.secret).verify(hit.body, hit.headers)).not.toThrow()
+  })
+
+  it('are re-sealed under a new encryption key, and still sign the same', async () => {
+    const endpoint = await createEndpoint(payload, { url: receiver.url('/resealed') })
+    const secret = await secretOf(payload, endpoint.id)
+    const newKey = `k2:${Buffer.alloc(32, 7).toString('base64')}`
+    const restore = withEnv({ HAVEN_ENCRYPTION_KEYS: `${newKey},${await devKeyring()}` })
+    try {
+      const req = await createLocalReq({}, payload)
+      expect(await resealWebhookSecrets(req)).toBeGreaterThanOrEqual(1)
+      const raw = (await payload.db.findOne({
+        collection: 'webhook-endpoints',
+        where: { id: { equals: endpoint.id } },
+      })) as unknown as { id: number; secretCiphertext: string }
+      expect(raw.secretCiphertext.split('.')[1]).toBe('k2')
+      expect(signingSecrets(raw)).toEqual([secret])
+    } finally {
+      restore()
+    }
   })
 
   it('admin actions refuse anyone but an admin', async () => {

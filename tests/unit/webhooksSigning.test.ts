@@ -1,4 +1,7 @@
+import crypto from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
+
+import { parseKeyring } from '../../src/privacy/encryption/keyring'
 
 import {
   decryptSecret,
@@ -8,22 +11,26 @@ import {
 } from '../../src/webhooks/secretBox'
 import { signDelivery } from '../../src/webhooks/sign'
 
+const keyring = (id: string) => parseKeyring(`${id}:${crypto.randomBytes(32).toString('base64')}`)
+
 describe('signing secrets at rest', () => {
-  it('round-trips through AES-256-GCM and never stores the secret in the clear', () => {
+  it('round-trip through the encryption keyring and are never stored in the clear', () => {
+    const keys = keyring('k1')
     const secret = generateSigningSecret()
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
-    const sealed = encryptSecret(secret, 'key material')
+    const sealed = encryptSecret(secret, keys)
     expect(sealed).not.toContain(secret.slice(6, 20))
-    expect(decryptSecret(sealed, 'key material')).toBe(secret)
+    expect(decryptSecret(sealed, keys)).toBe(secret)
   })
 
-  it('refuses a wrong key or a tampered ciphertext', () => {
-    const sealed = encryptSecret(generateSigningSecret(), 'key material')
-    expect(() => decryptSecret(sealed, 'other key')).toThrow(SecretDecryptionError)
-    const parts = sealed.split(':')
+  it('refuse a wrong key or a tampered value', () => {
+    const keys = keyring('k1')
+    const sealed = encryptSecret(generateSigningSecret(), keys)
+    expect(() => decryptSecret(sealed, keyring('k1'))).toThrow(SecretDecryptionError)
+    const parts = sealed.split('.')
     parts[3] = Buffer.from('tampered').toString('base64url')
-    expect(() => decryptSecret(parts.join(':'), 'key material')).toThrow(SecretDecryptionError)
-    expect(() => decryptSecret('garbage', 'key material')).toThrow(SecretDecryptionError)
+    expect(() => decryptSecret(parts.join('.'), keys)).toThrow(SecretDecryptionError)
+    expect(() => decryptSecret('garbage', keys)).toThrow(SecretDecryptionError)
   })
 })
 

@@ -1,17 +1,17 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { encryptSecret, generateSigningSecret, keyMaterial } from '../../../src/webhooks/secretBox'
+import { encryptSecret, generateSigningSecret } from '../../../src/webhooks/secretBox'
 
 /**
  * Every endpoint gets its own signing secret when it is created, whatever its mode, so switching
  * a build hook to signed delivery later needs no extra step. It is stored encrypted and shown
  * once, through the reveal endpoint.
  */
-export const issueSigningSecret: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+export const issueSigningSecret: CollectionBeforeChangeHook = ({ data, operation }) => {
   if (operation !== 'create') return data
   return {
     ...data,
-    secretCiphertext: encryptSecret(generateSigningSecret(), keyMaterial(req.payload.secret)),
+    secretCiphertext: encryptSecret(generateSigningSecret()),
     secretRevealed: false,
     previousSecretCiphertext: null,
     previousSecretExpiresAt: null,
