@@ -113,6 +113,15 @@ describe('signed delivery', () => {
     ])
     expect(delivery.attempts?.[0].response).toBe('answer 500')
     expect(delivery.attempts?.every((a) => typeof a.durationMs === 'number')).toBe(true)
+    // The endpoint's own page lists its deliveries (the admin's delivery log).
+    const withLog = await payload.findByID({
+      collection: 'webhook-endpoints',
+      id: endpoint.id,
+      depth: 0,
+    })
+    expect(withLog.deliveries?.docs?.map((d) => (typeof d === 'object' ? d.id : d))).toEqual([
+      delivery.id,
+    ])
   }, 30_000)
 })
 
