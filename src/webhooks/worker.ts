@@ -64,7 +64,7 @@ async function tick(payload: Payload, worker: Worker) {
 export function wakeWebhookWorker(payload: Payload, dueAt: number) {
   const worker = workers.get(payload)
   if (!worker) return
-  worker.wakes.push(dueAt + 5, dueAt + 50, dueAt + 250)
+  worker.wakes.push(dueAt + 5, dueAt + 50, dueAt + 250, dueAt + 1000)
   schedule(payload, worker)
 }
 
