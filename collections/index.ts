@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { ArticleSignatures } from './ArticleSignatures'
+import { ArticleSignatures } from './ArticleSignatures'
 import { Articles } from './Articles'
+import { BlockedPhrases } from './BlockedPhrases'
 import { BlockedPhrases } from './BlockedPhrases'
 import { AuditLog } from './AuditLog'
 import { JoinRequests } from './JoinRequests'
@@ -19,6 +21,8 @@ export const collections: CollectionConfig[] = [
   SupportGroups,
   Media,
   Users,
+  BlockedPhrases,
+  ArticleSignatures,
   BlockedPhrases,
   ArticleSignatures,
   WebhookEndpoints,

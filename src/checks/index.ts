@@ -2,6 +2,9 @@ import { privacyCheck } from '../privacy/privacyCheck'
 import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
 import { duplicateCheck } from '../quality/checks/duplicateCheck'
 import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
+import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
+import { duplicateCheck } from '../quality/checks/duplicateCheck'
+import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
 import type { ContentCheck } from './types'
 
 /**

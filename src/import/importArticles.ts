@@ -43,8 +43,10 @@ export async function importArticles(payload: Payload, files: ImportFile[], opti
     ? { user: options.user, overrideAccess: false as const }
     : { overrideAccess: true as const }
   const outcomes: ImportOutcome[] = []
+  // Which articles each saved draft was flagged as a duplicate of.
+  const flaggedAgainst = new Map<string, Set<string>>()
   for (const file of files) {
-    const outcome = await importOne(payload, file, access).catch(
+    const outcome = await importOne(payload, file, access, flaggedAgainst).catch(
       (error: unknown): ImportOutcome => ({
         file: file.name,
         status: 'failed',
@@ -55,9 +57,13 @@ export async function importArticles(payload: Payload, files: ImportFile[], opti
     options.onFile?.(outcome)
   }
 
-  const touched = outcomes.filter((o) => o.status === 'imported' || o.status === 'updated')
-  for (const o of touched) {
-    // Saving again re-runs the checks now that every file of this run is in the index.
+  // A draft saved before its copy arrived has not seen it: saving it again re-runs the checks.
+  const stale = outcomes.filter((o) => {
+    const own = flaggedAgainst.get(String(o.id))
+    if (!own || o.status === 'failed') return false
+    return [...flaggedAgainst].some(([other, flags]) => flags.has(String(o.id)) && !own.has(other))
+  })
+  for (const o of stale) {
     await payload
       .update({ collection: 'articles', id: o.id!, data: {}, draft: true, depth: 0, ...access })
       .catch((error: unknown) => Object.assign(o, { status: 'failed', error: describe(error) }))
@@ -78,6 +84,7 @@ async function importOne(
   payload: Payload,
   file: ImportFile,
   access: Access,
+  flaggedAgainst: Map<string, Set<string>>,
 ): Promise<ImportOutcome> {
   const importHash = sha256(file.bytes)
   const parsed = parseArticleText(decodeText(file.bytes))
@@ -103,8 +110,13 @@ async function importOne(
     importHash,
     _status: 'draft' as const,
   }
+  const remember = (doc: { id: string | number; findings?: unknown }) => {
+    const findings = (doc.findings ?? []) as StoredFinding[]
+    const related = findings.filter((f) => f.check === 'duplicate').map((f) => String(f.related))
+    flaggedAgainst.set(String(doc.id), new Set(related))
+  }
   if (existing) {
-    await payload.update({
+    const updated = await payload.update({
       collection: 'articles',
       id: existing.id,
       data,
@@ -112,6 +124,7 @@ async function importOne(
       depth: 0,
       ...access,
     })
+    remember(updated)
     return { file: file.name, status: 'updated', id: existing.id, title: parsed.title }
   }
   const slug = await freeSlug(payload, slugify(parsed.title) || 'imported-article')
@@ -122,26 +135,24 @@ async function importOne(
     depth: 0,
     ...access,
   })
+  remember(doc)
   return { file: file.name, status: 'imported', id: doc.id, title: parsed.title }
 }
 
 // Old sites often reuse a title; the second import gets "-2" rather than a failed save.
 async function freeSlug(payload: Payload, base: string): Promise<string> {
+  const candidates = [base, ...Array.from({ length: 50 }, (_, i) => `${base}-${i + 2}`)]
   const { docs } = await payload.find({
     collection: 'articles',
-    where: { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },
+    where: { slug: { in: candidates } },
     select: { slug: true },
-    draft: true,
     depth: 0,
-    limit: 1000,
+    limit: candidates.length,
     pagination: false,
     overrideAccess: true,
   })
   const taken = new Set(docs.map((d) => d.slug))
-  if (!taken.has(base)) return base
-  let n = 2
-  while (taken.has(`${base}-${n}`)) n++
-  return `${base}-${n}`
+  return candidates.find((c) => !taken.has(c)) ?? `${base}-${Date.now()}`
 }
 
 async function attachFlags(payload: Payload, outcomes: ImportOutcome[]) {

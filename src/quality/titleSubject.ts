@@ -6,6 +6,9 @@ import { contentStems, isNumber, isStopword, stem, words, type Language } from '
  * body as a phrase plus its acronym ("dbt"), and word by word averaged over the run. The best
  * run's mentions per 100 content words of the body is the measure: a body that treats a subject
  * names it again and again, one that only touches it does so once or twice in passing.
+ *
+ * Measured: the seed files score 0.00–0.12 (titled after a therapy or "resilience", about peer
+ * support); Haven's demo articles and the distinct test articles 0.79–1.
  */
 
 /** Mentions of the title's subject per 100 content words that count as fully treated. */
