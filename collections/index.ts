@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { ArticleSignatures } from './ArticleSignatures'
-import { ArticleSignatures } from './ArticleSignatures'
 import { Articles } from './Articles'
-import { BlockedPhrases } from './BlockedPhrases'
 import { BlockedPhrases } from './BlockedPhrases'
 import { AuditLog } from './AuditLog'
 import { JoinRequests } from './JoinRequests'
@@ -21,8 +19,6 @@ export const collections: CollectionConfig[] = [
   SupportGroups,
   Media,
   Users,
-  BlockedPhrases,
-  ArticleSignatures,
   BlockedPhrases,
   ArticleSignatures,
   WebhookEndpoints,

@@ -16,13 +16,6 @@ import {
   removeArticleSignature,
 } from '../../src/quality/hooks/indexArticleSignature'
 import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopics'
-import { importEndpoint } from '../../src/import/importEndpoint'
-import { articleQualityFields } from '../../src/quality/articleQualityFields'
-import {
-  indexArticleSignature,
-  removeArticleSignature,
-} from '../../src/quality/hooks/indexArticleSignature'
-import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopics'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
@@ -45,7 +38,6 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'topics', '_status', 'nextReviewDue', 'updatedAt'],
-    components: { beforeListTable: ['/src/components/import/ImportArticles#ImportArticles'] },
     components: {
       beforeListTable: [
         '/src/review/components/DueForReview#DueForReview',
@@ -68,11 +60,9 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   endpoints: [importEndpoint],
-  endpoints: [importEndpoint],
   hooks: {
-    beforeChange: [setPublishedAt, suggestArticleTopics, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
+    beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
     afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],
-    beforeDelete: [removeArticleSignature],
     beforeDelete: [removeArticleSignature],
     afterDelete: [announceDelete],
   },
@@ -144,7 +134,6 @@ export const Articles: CollectionConfig = {
     },
     ...reviewDateFields(),
     reviewField(),
-    ...articleQualityFields(),
     ...articleQualityFields(),
     findingsField(),
   ],

@@ -2,9 +2,6 @@ import { privacyCheck } from '../privacy/privacyCheck'
 import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
 import { duplicateCheck } from '../quality/checks/duplicateCheck'
 import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
-import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
-import { duplicateCheck } from '../quality/checks/duplicateCheck'
-import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
 import type { ContentCheck } from './types'
 
 /**
