@@ -6,6 +6,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 
 import { dataDir } from '../config/paths'
+import { indexPostgresLocaleParents, indexSqliteLocaleParents } from './indexLocaleParents'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -52,6 +53,7 @@ export function databaseAdapter(
       pool: { connectionString: url!.trim() },
       push: process.env.HAVEN_DB_PUSH !== 'false',
       migrationDir: path.resolve(process.cwd(), 'src/migrations'),
+      afterSchemaInit: [indexPostgresLocaleParents],
     })
   }
   if (kind === 'mongodb') {
@@ -61,5 +63,6 @@ export function databaseAdapter(
   return sqliteAdapter({
     client: { url: `file:${sqliteFile()}` },
     push: true,
+    afterSchemaInit: [indexSqliteLocaleParents],
   })
 }

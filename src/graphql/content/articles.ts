@@ -5,7 +5,7 @@ import type { HavenContext } from '../context'
 import { badInput } from '../errors'
 import { localeOptions, localized, type Locale } from '../locale'
 import { decodeCursor, pageSize, toConnection, type Cursor } from './cursor'
-import { ARTICLE_LIST_SELECT, ARTICLE_SELECT } from './selects'
+import { ARTICLE_SELECT, articleListSelect } from './selects'
 
 export type ArticleDoc = Partial<Article> & Pick<Article, 'id'>
 
@@ -22,6 +22,8 @@ type ArticlesArgs = {
   first?: number | null
   after?: string | null
   locale: Locale
+  /** Article fields the query asks for (see requestedFields); null reads every list column. */
+  fields?: Iterable<string> | null
 }
 
 const SORTS = {
@@ -101,7 +103,7 @@ export async function findArticles(ctx: HavenContext, args: ArticlesArgs) {
     depth: 0,
     overrideAccess: false,
     ...localeOptions(args.locale),
-    select: ARTICLE_LIST_SELECT,
+    select: articleListSelect(args.fields ?? ['*'], field),
   })
   const rows = (docs as ArticleDoc[]).map((doc) => localized(doc, args.locale))
   return toConnection(

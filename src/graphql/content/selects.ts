@@ -21,6 +21,48 @@ export const ARTICLE_LIST_SELECT = {
   nextReviewDue: true,
 } as const
 
+type ArticleColumn = keyof typeof ARTICLE_LIST_SELECT
+
+// Which stored fields each Article field of the schema reads. Bodies come through their own
+// loader; id and locale need nothing.
+const ARTICLE_FIELD_COLUMNS: Record<string, ArticleColumn[]> = {
+  __typename: [],
+  id: [],
+  locale: [],
+  bodyHtml: [],
+  bodyJson: [],
+  title: ['title'],
+  slug: ['slug'],
+  summary: ['summary'],
+  heroImage: ['heroImage'],
+  sources: ['sources'],
+  topics: ['topics'],
+  contentWarnings: ['contentWarnings'],
+  showCrisisResources: ['contentWarnings', 'topics'],
+  author: ['author'],
+  reviewedBy: ['reviewer'],
+  publishedAt: ['publishedAt'],
+  updatedAt: ['updatedAt'],
+  lastReviewedAt: ['lastReviewedAt'],
+  nextReviewDue: ['nextReviewDue'],
+}
+
+/**
+ * The part of ARTICLE_LIST_SELECT a list query needs: each array or relationship left out is one
+ * subquery per row less (sources, previous slugs, warnings…). Always a subset of the list
+ * select; an Article field missing from the map above selects everything, never too little.
+ */
+export function articleListSelect(fields: Iterable<string>, sortField: ArticleColumn) {
+  const select: Partial<Record<ArticleColumn, true>> = { slug: true, updatedAt: true }
+  select[sortField] = true
+  for (const field of fields) {
+    const columns = ARTICLE_FIELD_COLUMNS[field]
+    if (!columns) return ARTICLE_LIST_SELECT
+    for (const column of columns) select[column] = true
+  }
+  return select
+}
+
 /** A single article also carries its body; lists load bodies only when a body field is asked for. */
 export const ARTICLE_SELECT = { ...ARTICLE_LIST_SELECT, body: true } as const
 

@@ -13,6 +13,15 @@ export type TopicIndex = {
 const idOf = (ref: Topic['parent']) =>
   ref == null ? null : String(typeof ref === 'object' ? ref.id : ref)
 
+const collators = new Map<string, Intl.Collator>()
+
+/** Topics in reading order for `locale` (names as read, fallback applied). */
+export function sortByName(topics: Topic[], locale: string): Topic[] {
+  let collator = collators.get(locale)
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)))
+  return [...topics].sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''))
+}
+
 /** Indexes a flat topic list (sorted by name) as a tree. */
 export function buildTopicIndex(topics: Topic[]): TopicIndex {
   const byId = new Map(topics.map((t) => [String(t.id), t]))

@@ -3,6 +3,7 @@ import type { ArticleDoc } from '../content/articles'
 import { findArticleBySlug, findArticles } from '../content/articles'
 import { bodyToHtml } from '../content/bodyHtml'
 import { findDraftForPreview } from '../content/preview'
+import { requestedFields } from '../content/requestedFields'
 import { ARTICLE_SELECT } from '../content/selects'
 import type { Localized } from '../locale'
 import { idOf, idsOf } from './refs'
@@ -31,7 +32,8 @@ export const articleResolvers: ResolverMap = {
       }
       return findArticleBySlug(ctx, slug, locale)
     },
-    articles: (_, args, ctx) => findArticles(ctx, args),
+    articles: (_, args, ctx, info) =>
+      findArticles(ctx, { ...args, fields: requestedFields(info, [['nodes'], ['edges', 'node']]) }),
   },
   Article: {
     title: (a: A) => a.title ?? '',
