@@ -10,6 +10,7 @@ import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { runContentChecks } from '../../src/checks/runContentChecks'
 import { importEndpoint } from '../../src/import/importEndpoint'
+import { articlePreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { articleQualityFields } from '../../src/quality/articleQualityFields'
 import {
   indexArticleSignature,
@@ -59,7 +60,7 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  endpoints: [importEndpoint],
+  endpoints: [importEndpoint, articlePreviewTokenEndpoint],
   hooks: {
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
     afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],

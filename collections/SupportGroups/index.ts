@@ -5,6 +5,7 @@ import { isCoordinator } from '../../src/access/isCoordinator'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { publicAreaField } from '../../src/fields/publicArea'
+import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { slugFields } from '../../src/fields/slug'
 import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
 import { privateGroupFields } from './privateFields'
@@ -40,6 +41,7 @@ export const SupportGroups: CollectionConfig = {
   // The public API pages published groups by slug.
   indexes: [{ fields: ['_status', 'slug'] }],
   versions: { drafts: true, maxPerDoc: 30 },
+  endpoints: [supportGroupPreviewTokenEndpoint],
   hooks: {
     beforeChange: [runContentChecks],
     afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
