@@ -9,6 +9,8 @@ const LABELS: Record<(typeof REVIEW_STATUSES)[number], string> = {
   approved: 'Approved',
 }
 
+const staffOnly = ({ req: { user } }: { req: { user?: unknown } }) => Boolean(user)
+
 const readOnlyUser = (name: string, label: string): Field => ({
   name,
   label,
@@ -27,9 +29,12 @@ export function reviewField(): Field {
     name: 'review',
     type: 'group',
     label: 'Clinical review',
-    access: { read: ({ req: { user } }) => Boolean(user) },
+    // All three operations are spelled out: with only `read` set, the admin rendered the group
+    // without its fields.
+    access: { read: staffOnly, create: staffOnly, update: staffOnly },
+    // NOTE: kept out of the sidebar: Payload 3.90's admin renders a named group placed in the
+    // sidebar without its fields (payloadcms/payload#17812). Move it back once that is fixed.
     admin: {
-      position: 'sidebar',
       description:
         'Only approved content can be published or scheduled. A reviewer other than the author approves; any later change to the text needs a new approval.',
     },
