@@ -23,6 +23,7 @@ let server: RunningServer
 let receiver: Receiver
 let browser: Browser
 let secret: string
+let adminToken: string
 let step = 0
 
 async function shot(page: Page, name: string) {
@@ -69,6 +70,7 @@ beforeAll(async () => {
     method: 'POST',
     body: JSON.stringify(server.admin),
   })
+  adminToken = token
   for (const [role, name] of [
     ['editor', 'Erin Editor'],
     ['reviewer', 'Rowan Reviewer'],
@@ -150,6 +152,17 @@ it('an article goes from editor to reviewer to the public API, firing a signed w
   // (The image upload itself is a public media change and may already have been delivered.)
   const articleEvents = () => receiver.to('/hook').filter((r) => r.body.includes('"articles"'))
   expect(articleEvents()).toHaveLength(0)
+
+  // The editor submits it for review instead; autosave stores the draft.
+  await editor.click('#field-review__status .rs__control')
+  await editor.click('.rs__option:has-text("In review")')
+  let draft: { title?: string; review?: { status?: string } } = {}
+  for (let i = 0; i < 60 && !(draft.title === TITLE && draft.review?.status === 'in-review'); i++) {
+    await new Promise((r) => setTimeout(r, 500))
+    draft = await api(`/api/articles/${id}?draft=true&depth=0`, { token: adminToken })
+  }
+  expect(draft.review?.status).toBe('in-review')
+  await shot(editor, 'editor-submits-for-review')
 
   // Reviewer: approve and publish.
   const reviewer = await login('reviewer@example.org', PASSWORD)
