@@ -35,8 +35,8 @@ const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).
 /**
  * Imports plain-text articles as drafts. A file is matched to its earlier import by name: the
  * same bytes change nothing, changed bytes update the draft. Each file stands alone; a bad one is
- * reported and the others go on. When the run is over, the drafts it touched are checked once
- * more, so spun copies imported together are flagged as duplicates of each other both ways.
+ * reported and the others go on. When the run is over, a draft that a later file of the same run
+ * turned out to duplicate is checked once more, so copies imported together flag each other.
  */
 export async function importArticles(payload: Payload, files: ImportFile[], options: Options = {}) {
   const access = options.user
