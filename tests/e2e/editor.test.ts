@@ -59,6 +59,7 @@ async function login(email: string, password: string): Promise<Page> {
 }
 
 beforeAll(async () => {
+  fs.rmSync(shots, { recursive: true, force: true })
   fs.mkdirSync(shots, { recursive: true })
   receiver = await startReceiver()
   server = await startServer({
