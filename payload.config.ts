@@ -10,6 +10,7 @@ import { Users } from './collections/Users'
 import { payloadSecret } from './src/config/secrets'
 import { health } from './src/endpoints/health'
 import { loggerConfig } from './src/logging/loggerConfig'
+import { emailAdapter } from './src/email/adapter'
 import { assertEncryptionConfigured } from './src/privacy/encryption/keyring'
 import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
@@ -43,6 +44,7 @@ export default buildConfig({
   },
   secret: payloadSecret(),
   logger: loggerConfig(),
+  email: emailAdapter(),
   db: databaseAdapter(),
   sharp,
   plugins,

@@ -11,6 +11,8 @@ const NOT_SETTINGS = new Set([
   'NEXT_PHASE',
   'NEXT_TELEMETRY_DISABLED',
   'NODE_OPTIONS',
+  // A marker line the launcher looks for in the prepare step's output, not a variable.
+  'HAVEN_PREPARE_OK',
 ])
 
 function sourceFiles(dir: string): string[] {
@@ -30,7 +32,10 @@ describe('.env.example', () => {
       ...sourceFiles('collections'),
       'payload.config.ts',
     ]) {
-      for (const m of read(file).matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) used.add(m[1])
+      const text = read(file)
+      for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) used.add(m[1])
+      // Settings read through small helpers, e.g. envNumber('HAVEN_API_MAX_DEPTH', 10).
+      for (const m of text.matchAll(/['"`]((?:HAVEN|SMTP)_[A-Z0-9_]+)['"`]/g)) used.add(m[1])
     }
     for (const m of read('docker/compose.yml').matchAll(/\$\{([A-Z][A-Z0-9_]+)/g)) used.add(m[1])
     const undocumented = [...used].filter(
