@@ -6,6 +6,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 
 import { dataDir } from '../config/paths'
+import { migrations } from '../migrations'
 import { indexPostgresLocaleParents, indexSqliteLocaleParents } from './indexLocaleParents'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
@@ -53,6 +54,9 @@ export function databaseAdapter(
       pool: { connectionString: url!.trim() },
       push: process.env.HAVEN_DB_PUSH !== 'false',
       migrationDir: path.resolve(process.cwd(), 'src/migrations'),
+      // Applied on start when NODE_ENV=production; tests/int/migrations.test.ts fails when a
+      // collection change lands without a new migration.
+      prodMigrations: migrations,
       afterSchemaInit: [indexPostgresLocaleParents],
     })
   }
