@@ -8,7 +8,8 @@
  * Prints req/s, p50, p99 and the ratios. Exits non-zero when any run saw errors or non-2xx.
  *
  * Env: HAVEN_BENCH_DIR (data directory, reused between runs; default a temp dir),
- * BENCH_SECONDS (per run, default 10), BENCH_CONNECTIONS (default 50).
+ * BENCH_SECONDS (per run, default 10), BENCH_CONNECTIONS (default 50), DATABASE_URL (seed and
+ * serve from that PostgreSQL database instead of the SQLite file; use an empty database).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
