@@ -88,7 +88,8 @@ async function everythingStored(): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await startPayload()
+  // Many requests below come from this one test client; the per-IP limit has its own tests.
+  t = await startPayload({ HAVEN_JOIN_RATE_PER_IP: '1000' })
   payload = t.payload
   const capture = new Writable({
     write(chunk, _enc, done) {
@@ -232,6 +233,25 @@ describe('requestToJoinGroup', () => {
     } finally {
       process.env.HAVEN_JOIN_RATE_PER_IP = before.ip ?? ''
       process.env.HAVEN_JOIN_RATE_PER_GROUP = before.group ?? ''
+    }
+  })
+})
+
+describe('rate limits through the public API', () => {
+  it("count requests by the caller's address", async () => {
+    const before = process.env.HAVEN_JOIN_RATE_PER_IP
+    try {
+      // A fresh limit key: the test client's address has used none of this budget yet.
+      process.env.HAVEN_JOIN_RATE_PER_IP = '2'
+      const honeypot = { website: 'bot' }
+      const statuses = [] as number[]
+      for (let i = 0; i < 3; i++) statuses.push((await join(honeypot)).status)
+      expect(statuses.slice(0, 2)).toEqual([200, 200])
+      const refused = await join(honeypot)
+      expect(refused.status).toBe(429)
+      expect(refused.text).not.toContain(CANARY.name)
+    } finally {
+      process.env.HAVEN_JOIN_RATE_PER_IP = before ?? ''
     }
   })
 })

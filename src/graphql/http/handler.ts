@@ -138,7 +138,7 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     for (const [name, value] of request.headers) headers.set(name, value)
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: request.search, body: parsed },
-      context: () => createContext({ payload, headers }),
+      context: () => createContext({ payload, headers, ip: request.ip }),
     })
     let body: string
     if (result.body.kind === 'complete') {
