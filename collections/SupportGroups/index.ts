@@ -15,16 +15,7 @@ import { runContentChecks } from '../../src/checks/runContentChecks'
 import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditPrivateFieldChanges } from '../../src/audit/hooks/auditPrivateFieldChanges'
-
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]
+import { WEEKDAY_NAMES } from '../../src/schedule/nextMeetings'
 
 /** Peer support groups: the public listing, plus private details for coordinators only. */
 export const SupportGroups: CollectionConfig = {
@@ -106,7 +97,10 @@ export const SupportGroups: CollectionConfig = {
               type: 'select',
               hasMany: true,
               required: true,
-              options: WEEKDAYS.map((d) => ({ label: d[0].toUpperCase() + d.slice(1), value: d })),
+              options: WEEKDAY_NAMES.map((d) => ({
+                label: d[0].toUpperCase() + d.slice(1),
+                value: d,
+              })),
             },
             {
               type: 'row',
