@@ -1,3 +1,4 @@
+import { FieldFindings as FieldFindings_b006c637148905d481c522ad5ec8e653 } from '../../../../src/privacy/components/FieldFindings'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -27,9 +28,8 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
-import { ImportArticles as ImportArticles_99b6b9854f9b4ba2181c95d3c569d665 } from '../../../../src/components/import/ImportArticles'
 import { DueForReview as DueForReview_53926b46d57b3c00c63d175a8e22cf8e } from '../../../../src/review/components/DueForReview'
-import { FieldFindings as FieldFindings_b006c637148905d481c522ad5ec8e653 } from '../../../../src/privacy/components/FieldFindings'
+import { ImportArticles as ImportArticles_99b6b9854f9b4ba2181c95d3c569d665 } from '../../../../src/components/import/ImportArticles'
 import { SigningSecret as SigningSecret_f7e8978709ff28fc641faa3a6878ccb9 } from '../../../../src/components/webhooks/SigningSecret'
 import { EndpointActions as EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e } from '../../../../src/components/webhooks/EndpointActions'
 import { RebuildNowButton as RebuildNowButton_b3585559dda33b86062064a34dca88bd } from '../../../../src/components/webhooks/RebuildNowButton'
@@ -39,6 +39,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/privacy/components/FieldFindings#FieldFindings": FieldFindings_b006c637148905d481c522ad5ec8e653,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -68,9 +69,8 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  "/src/components/import/ImportArticles#ImportArticles": ImportArticles_99b6b9854f9b4ba2181c95d3c569d665,
   "/src/review/components/DueForReview#DueForReview": DueForReview_53926b46d57b3c00c63d175a8e22cf8e,
-  "/src/privacy/components/FieldFindings#FieldFindings": FieldFindings_b006c637148905d481c522ad5ec8e653,
+  "/src/components/import/ImportArticles#ImportArticles": ImportArticles_99b6b9854f9b4ba2181c95d3c569d665,
   "/src/components/webhooks/SigningSecret#SigningSecret": SigningSecret_f7e8978709ff28fc641faa3a6878ccb9,
   "/src/components/webhooks/EndpointActions#EndpointActions": EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e,
   "/src/components/webhooks/RebuildNowButton#RebuildNowButton": RebuildNowButton_b3585559dda33b86062064a34dca88bd,
