@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canReadPrivateGroupFields } from '../../src/access/canReadPrivateGroupFields'
 import { isCoordinator } from '../../src/access/isCoordinator'
-import { isStaff } from '../../src/access/isStaff'
+import { isStaff, isStaffField } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { publicAreaField } from '../../src/fields/publicArea'
 import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
@@ -163,7 +163,7 @@ export const SupportGroups: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
-      access: { read: ({ req: { user } }) => Boolean(user) },
+      access: { read: isStaffField },
       admin: { position: 'sidebar', description: 'Who receives join requests for this group.' },
     },
     privateGroupFields({ canRead: canReadPrivateGroupFields, validateUrl: validateHttpUrl }),

@@ -1,8 +1,8 @@
 import type { Field } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { isStaffField } from '../access/isStaff'
 
-const staffOnly = ({ req: { user } }: { req: { user?: unknown } }) => Boolean(user)
 const reviewerOnly = ({ req: { user } }: { req: { user?: unknown } }) =>
   hasRole(user as never, 'admin', 'reviewer')
 
@@ -16,7 +16,7 @@ export function findingsField(): Field {
     name: 'findings',
     type: 'array',
     label: 'Content check findings',
-    access: { read: staffOnly, update: staffOnly, create: staffOnly },
+    access: { read: isStaffField, update: isStaffField, create: isStaffField },
     admin: {
       description:
         'Found on save. Publishing is blocked until each is fixed in the text, or a reviewer records a reason to override it.',

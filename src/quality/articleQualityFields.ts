@@ -1,6 +1,5 @@
 import type { Field } from 'payload'
-
-const staffOnly = ({ req: { user } }: { req: { user?: unknown } }) => Boolean(user)
+import { isStaffField } from '../access/isStaff'
 
 /**
  * Fields the importer and the quality checks keep on an article. Staff-only: a source file name
@@ -12,7 +11,7 @@ export function articleQualityFields(): Field[] {
       name: 'suggestedTopics',
       type: 'text',
       hasMany: true,
-      access: { read: staffOnly },
+      access: { read: isStaffField },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -24,7 +23,7 @@ export function articleQualityFields(): Field[] {
       name: 'importSource',
       type: 'text',
       index: true,
-      access: { read: staffOnly },
+      access: { read: isStaffField },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -34,7 +33,7 @@ export function articleQualityFields(): Field[] {
     {
       name: 'importHash',
       type: 'text',
-      access: { read: staffOnly },
+      access: { read: isStaffField },
       admin: { hidden: true },
     },
   ]

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { REVIEW_STATUSES } from './types'
+import { isStaffField } from '../access/isStaff'
 
 const LABELS: Record<(typeof REVIEW_STATUSES)[number], string> = {
   draft: 'Draft',
@@ -8,8 +9,6 @@ const LABELS: Record<(typeof REVIEW_STATUSES)[number], string> = {
   'changes-requested': 'Changes requested',
   approved: 'Approved',
 }
-
-const staffOnly = ({ req: { user } }: { req: { user?: unknown } }) => Boolean(user)
 
 const readOnlyUser = (name: string, label: string): Field => ({
   name,
@@ -31,7 +30,7 @@ export function reviewField(): Field {
     label: 'Clinical review',
     // All three operations are spelled out: with only `read` set, the admin rendered the group
     // without its fields.
-    access: { read: staffOnly, create: staffOnly, update: staffOnly },
+    access: { read: isStaffField, create: isStaffField, update: isStaffField },
     // NOTE: kept out of the sidebar: Payload 3.90's admin renders a named group placed in the
     // sidebar without its fields (payloadcms/payload#17812). Move it back once that is fixed.
     admin: {
