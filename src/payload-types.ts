@@ -129,6 +129,7 @@ export interface Config {
       deleteExpiredJoinRequests: TaskDeleteExpiredJoinRequests;
       reencryptJoinRequests: TaskReencryptJoinRequests;
       resealWebhookSecrets: TaskResealWebhookSecrets;
+      pruneWebhookDeliveries: TaskPruneWebhookDeliveries;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -801,7 +802,12 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'resealWebhookSecrets' | 'schedulePublish';
+          | 'inline'
+          | 'deleteExpiredJoinRequests'
+          | 'reencryptJoinRequests'
+          | 'resealWebhookSecrets'
+          | 'pruneWebhookDeliveries'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -835,7 +841,14 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'deleteExpiredJoinRequests' | 'reencryptJoinRequests' | 'resealWebhookSecrets' | 'schedulePublish')
+    | (
+        | 'inline'
+        | 'deleteExpiredJoinRequests'
+        | 'reencryptJoinRequests'
+        | 'resealWebhookSecrets'
+        | 'pruneWebhookDeliveries'
+        | 'schedulePublish'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -1520,6 +1533,16 @@ export interface TaskResealWebhookSecrets {
   input?: unknown;
   output: {
     resealed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneWebhookDeliveries".
+ */
+export interface TaskPruneWebhookDeliveries {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

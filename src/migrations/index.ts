@@ -1,9 +1,15 @@
 import * as migration_20261122_012732_initial from './20261122_012732_initial';
+import * as migration_20261122_015454_prune_webhook_deliveries_task from './20261122_015454_prune_webhook_deliveries_task';
 
 export const migrations = [
   {
     up: migration_20261122_012732_initial.up,
     down: migration_20261122_012732_initial.down,
-    name: '20261122_012732_initial'
+    name: '20261122_012732_initial',
+  },
+  {
+    up: migration_20261122_015454_prune_webhook_deliveries_task.up,
+    down: migration_20261122_015454_prune_webhook_deliveries_task.down,
+    name: '20261122_015454_prune_webhook_deliveries_task'
   },
 ];

@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { pruneDeliveries } from './pruneDeliveries'
 import { resealWebhookSecrets } from './resealWebhookSecrets'
 
 /**
@@ -13,5 +14,12 @@ export const webhookTasks = (queue: string): TaskConfig[] => [
     outputSchema: [{ name: 'resealed', type: 'number' }],
     schedule: [{ cron: '0 52 3 * * *', queue }],
     handler: async ({ req }) => ({ output: { resealed: await resealWebhookSecrets(req) } }),
+  },
+  {
+    slug: 'pruneWebhookDeliveries',
+    retries: 3,
+    outputSchema: [{ name: 'deleted', type: 'number' }],
+    schedule: [{ cron: '0 7 4 * * *', queue }],
+    handler: async ({ req }) => ({ output: { deleted: await pruneDeliveries(req) } }),
   },
 ]
