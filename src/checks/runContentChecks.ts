@@ -19,11 +19,11 @@ export const runContentChecks: CollectionBeforeChangeHook = async ({
   const slug = collection.slug as 'articles' | 'support-groups'
   const checks = slug === 'articles' ? articleChecks : supportGroupChecks
   const doc = { ...(originalDoc ?? {}), ...data }
-  const found = (
-    await Promise.all(
-      checks.map((check) => check({ collection: slug, doc, id: originalDoc?.id, req })),
-    )
-  ).flat()
+  // One after another: checks that query the database share this save's transaction, and a
+  // PostgreSQL connection runs one query at a time.
+  const found = []
+  for (const check of checks)
+    found.push(...(await check({ collection: slug, doc, id: originalDoc?.id, req })))
 
   const previous = new Map<string, StoredFinding>()
   for (const f of (data.findings ?? originalDoc?.findings ?? []) as StoredFinding[])

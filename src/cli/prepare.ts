@@ -7,6 +7,7 @@
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
+import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 import { seed } from '../seed'
 
 export const PREPARE_OK = 'HAVEN_PREPARE_OK'
@@ -25,6 +26,8 @@ if (users.totalDocs === 0 && process.env.HAVEN_SEED_DEMO !== 'false') {
     )
   }
 }
+// Even without demo content, a new database starts with the blocked-phrase list (only while empty).
+await seedBlockedPhrases(payload)
 await payload.destroy()
 process.stdout.write(`${PREPARE_OK}\n`)
 process.exit(0)

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { isProduction } from '../config/secrets'
 import { toLexical } from '../lib/lexical'
 import { slugify } from '../lib/slugify'
+import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 import { demoArticles } from './demoArticles'
 import { demoGroups, demoHelplines, demoTopics } from './demoGroups'
 
@@ -144,6 +145,9 @@ export async function seed(payload: Payload): Promise<SeedResult> {
     })
     created++
   }
+
+  // The starting list of pasted commercial phrases (admins edit it afterwards).
+  created += await seedBlockedPhrases(payload)
 
   const crisis = await payload.findGlobal({ slug: 'crisis-resources' })
   if (!crisis.helplines?.length) {
