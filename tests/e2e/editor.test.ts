@@ -145,7 +145,12 @@ it('an article goes from editor to reviewer to the public API, firing a signed w
 
   // Publishing without review is refused, with a message the editor can act on.
   await editor.getByRole('button', { name: 'Publish changes' }).click()
-  await editor.getByText(/Only approved content can be published/).waitFor()
+  // The refusal arrives as a toast (the same words also stand in the field's description).
+  await editor
+    .locator('[data-sonner-toast]')
+    .filter({ hasText: /Clinical review: Only approved content can be published/ })
+    .first()
+    .waitFor()
   await shot(editor, 'editor-stopped-by-review')
   const articleUrl = editor.url()
   const id = articleUrl.split('/').pop()
