@@ -1,42 +1,71 @@
 /**
- * The production HTTP server: Next (admin UI, Payload REST at /api, the public GraphQL API at
- * /graphql) on one port. On SIGTERM/SIGINT it stops accepting connections, lets in-flight
- * requests finish (up to HAVEN_SHUTDOWN_GRACE_MS), then exits; background workers register their
- * own shutdown through process 'beforeExit'-style hooks in the Payload process (see webhooks).
- * Run it through `npm start`, which prepares the database and the build first.
+ * The production HTTP server: Next (admin UI, Payload REST at /api) and the public API (/graphql,
+ * /feeds/meeting-guide.json) on one port. On SIGTERM/SIGINT it stops accepting connections, lets
+ * in-flight requests finish (up to HAVEN_SHUTDOWN_GRACE_MS), then exits. With HAVEN_WORKERS > 1
+ * it runs that many copies on the one port (src/cluster.ts). Run it through `npm start`, which
+ * prepares the database and the build first.
  */
 import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import next from 'next'
+
+import { runWorkers } from './cluster'
 
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
 const graceMs = Number(process.env.HAVEN_SHUTDOWN_GRACE_MS || 10_000)
 
-const app = next({ dev: false, dir: process.cwd(), port, hostname })
-await app.prepare()
-const handle = app.getRequestHandler()
-
-const server = http.createServer((req, res) => void handle(req, res))
-server.listen(port, hostname, () => {
-  process.send?.({ type: 'listening', port })
-})
-
-let stopping = false
-async function shutdown(signal: string) {
-  if (stopping) return
-  stopping = true
-  process.stdout.write(`${signal} received: finishing in-flight requests, then stopping.\n`)
-  const timer = setTimeout(() => process.exit(0), graceMs)
-  timer.unref()
-  server.close(async () => {
-    // Lets Payload-side workers (webhook delivery) finish their current attempt.
-    const hooks =
-      (globalThis as { __havenShutdownHooks?: Array<() => Promise<void>> }).__havenShutdownHooks ??
-      []
-    await Promise.allSettled(hooks.map((hook) => hook()))
-    process.exit(0)
-  })
-  server.closeIdleConnections()
+type NodeApiHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>
+// Set by the public API's route module inside the Next bundle (src/graphql/http/nextRoute.ts)
+// once it has built its handler. Until then Next's own routes answer these paths.
+const NODE_KEY = Symbol.for('haven.api.nodeHandler')
+const STOP_KEY = Symbol.for('haven.api.stop')
+const fromBundle = globalThis as { [NODE_KEY]?: NodeApiHandler; [STOP_KEY]?: () => Promise<void> }
+const publicApi = () => fromBundle[NODE_KEY]
+const isPublicApiPath = (url = '/') => {
+  const end = url.indexOf('?')
+  const pathname = end === -1 ? url : url.slice(0, end)
+  return pathname === '/graphql' || pathname === '/feeds/meeting-guide.json'
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'))
-process.on('SIGINT', () => void shutdown('SIGINT'))
+
+if (await runWorkers()) {
+  const app = next({ dev: false, dir: process.cwd(), port, hostname })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+
+  const server = http.createServer(async (req, res) => {
+    const api = isPublicApiPath(req.url) ? publicApi() : undefined
+    if (api && (await api(req, res))) return
+    void handle(req, res)
+  })
+  server.keepAliveTimeout = 65_000
+
+  // One request through Next's /graphql route, on a private loopback socket of this process (a
+  // request to the shared port could land on another worker), starts Payload here — and with it
+  // the background jobs on the worker that runs them — and publishes the API handler above.
+  const warm = http.createServer((req, res) => void handle(req, res))
+  await new Promise<void>((resolve) =>
+    warm.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve),
+  )
+  const { port: warmPort } = warm.address() as AddressInfo
+  await fetch(`http://127.0.0.1:${warmPort}/graphql`, { method: 'OPTIONS' }).catch(() => undefined)
+  warm.close()
+
+  server.listen(port, hostname, () => process.send?.({ type: 'listening', port }))
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`${signal} received: finishing in-flight requests, then stopping.\n`)
+    const timer = setTimeout(() => process.exit(0), graceMs)
+    timer.unref()
+    server.close(async () => {
+      await fromBundle[STOP_KEY]?.().catch(() => undefined)
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}

@@ -3,18 +3,23 @@
  * without the admin, so it can be scaled out behind a load balancer; every instance shares the
  * one database. Caches stay correct across instances through Redis (REDIS_URL) when set and a
  * content-version check against the database every HAVEN_API_CACHE_CHECK_SECONDS (default 5).
+ * HAVEN_WORKERS runs several processes on the one port (src/cluster.ts).
  */
-import { getPayload } from 'payload'
-
-import config from '../../payload.config'
-import { createGraphQLHandler } from '../graphql/http/handler'
-import { createApiHttpServer } from '../graphql/http/nodeServer'
+import { runWorkers } from '../cluster'
 
 const port = Number(process.env.HAVEN_API_PORT || process.env.PORT || 4000)
 const hostname = process.env.HOST || '0.0.0.0'
 const checkSeconds = Number(process.env.HAVEN_API_CACHE_CHECK_SECONDS ?? 5)
 
-try {
+async function serve() {
+  // Loaded here, not at the top: the cluster's primary only supervises and never needs Payload.
+  const [{ getPayload }, { default: config }, { createGraphQLHandler }, { createApiHttpServer }] =
+    await Promise.all([
+      import('payload'),
+      import('../../payload.config'),
+      import('../graphql/http/handler'),
+      import('../graphql/http/nodeServer'),
+    ])
   const payload = await getPayload({ config })
   const handler = await createGraphQLHandler({
     payload,
@@ -42,6 +47,10 @@ try {
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+try {
+  if (await runWorkers()) await serve()
 } catch (error) {
   process.stderr.write(`Haven API cannot start: ${(error as Error).message}\n`)
   process.exit(1)

@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { dataDir } from '../config/paths'
 import { isProduction, payloadSecret } from '../config/secrets'
+import { workerCount } from '../cluster'
 import { databaseKind } from '../db/adapter'
 import { assertEncryptionConfigured } from '../privacy/encryption/keyring'
 
@@ -24,8 +25,11 @@ function fail(message: string): never {
 
 let kind: ReturnType<typeof databaseKind>
 let secret: string
+let workers: number
 try {
   kind = databaseKind()
+  // Decided here, from the caller's NODE_ENV: the server itself always runs in production mode.
+  workers = workerCount()
   secret = payloadSecret()
   assertEncryptionConfigured()
 } catch (error) {
@@ -34,7 +38,11 @@ try {
 
 // Children get the resolved secrets, so generated development secrets are the same everywhere
 // (the server runs with NODE_ENV=production and would otherwise refuse to generate them).
-const env: NodeJS.ProcessEnv = { ...process.env, PAYLOAD_SECRET: secret }
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PAYLOAD_SECRET: secret,
+  HAVEN_WORKERS: String(workers),
+}
 const devKeys = path.join(dataDir(), '.encryption-keys')
 if (!env.HAVEN_ENCRYPTION_KEYS && fs.existsSync(devKeys)) {
   env.HAVEN_ENCRYPTION_KEYS = fs.readFileSync(devKeys, 'utf8').trim()
@@ -109,8 +117,6 @@ const server = spawn(
 server.on('message', async (message: { type?: string }) => {
   if (message?.type !== 'listening') return
   const base = `http://localhost:${port}`
-  // The first request starts Payload inside the server (and with it the background workers).
-  await fetch(`${base}/api/topics?limit=1`).catch(() => undefined)
   process.stdout.write(
     `\nHaven is running\n  Admin UI     ${base}/admin\n  GraphQL API  ${base}/graphql\n  REST API     ${base}/api\n\n`,
   )

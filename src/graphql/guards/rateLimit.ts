@@ -1,5 +1,11 @@
+import cluster from 'node:cluster'
 import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 export type RateLimiter = { consume(ip: string): Promise<RateDecision>; close(): Promise<void> }
@@ -7,7 +13,8 @@ export type RateLimiter = { consume(ip: string): Promise<RateDecision>; close():
 /**
  * Per-IP request budget: `points` requests per `windowSeconds`. In memory for one instance, in
  * Redis when REDIS_URL is set so instances behind a load balancer share one budget per IP; the
- * memory limiter stands in while Redis is unreachable.
+ * memory limiter stands in while Redis is unreachable. Under HAVEN_WORKERS > 1 without Redis the
+ * count is kept in the cluster's primary (src/cluster.ts), so N workers still allow one budget.
  */
 export function createRateLimiter(
   points: number,
@@ -18,8 +25,10 @@ export function createRateLimiter(
   const options = { points, duration: windowSeconds, keyPrefix: 'haven-graphql' }
   const memory = new RateLimiterMemory(options)
   let redis: Redis | undefined
-  let limiter: RateLimiterMemory | RateLimiterRedis = memory
-  if (redisUrl) {
+  let limiter: RateLimiterMemory | RateLimiterRedis | RateLimiterCluster = memory
+  if (!redisUrl && cluster.isWorker) {
+    limiter = new RateLimiterCluster({ ...options, timeoutMs: 3_000 })
+  } else if (redisUrl) {
     redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     redis.on('error', () => undefined)
     limiter = new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory })

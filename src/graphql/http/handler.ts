@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server'
 import type { Payload } from 'payload'
 
+import { bridgeInvalidationsOverCluster } from '../cache/clusterBridge'
 import { bridgeInvalidationsOverRedis } from '../cache/redisBridge'
 import { watchContent } from '../cache/contentWatch'
 import { flushPendingInvalidations } from '../cache/invalidateOnChange'
@@ -86,6 +87,7 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
   const watchMs = options.watchIntervalMs ?? 0
   if (watchMs > 0) stops.push(watchContent(payload, watchMs))
   if (redisUrl) stops.push(bridgeInvalidationsOverRedis(redisUrl))
+  stops.push(bridgeInvalidationsOverCluster())
 
   async function handle(request: ApiRequest): Promise<ApiResponse> {
     const method = request.method.toUpperCase()

@@ -3,17 +3,38 @@ import { getPayload } from 'payload'
 
 import { meetingGuideResponse } from '../feeds/feedResponse'
 import { createGraphQLHandler, tooLarge, type ApiResponse, type GraphQLHandler } from './handler'
+import { createNodeApiHandler, type NodeApiHandler } from './nodeServer'
 import { BodyTooLargeError, readWebBody } from './readBody'
 
 // One handler per server process, shared across route bundles and hot reloads.
 const KEY = Symbol.for('haven.graphql.nextHandler')
-const holder = globalThis as typeof globalThis & { [KEY]?: Promise<GraphQLHandler> }
+// Where src/server.ts finds the same handler, to answer /graphql and /feeds on Node's own request
+// objects before Next routes them (Next's route handling costs ~20× the API's own work). It is the
+// instance this bundle built, over this bundle's Payload: one Payload, one cache, one job runner.
+const NODE_KEY = Symbol.for('haven.api.nodeHandler')
+// And how it stops this bundle's Payload on SIGTERM: the webhook worker finishes its current
+// attempt and the database closes (payload.destroy()).
+const STOP_KEY = Symbol.for('haven.api.stop')
+const holder = globalThis as typeof globalThis & {
+  [KEY]?: Promise<GraphQLHandler>
+  [NODE_KEY]?: NodeApiHandler
+  [STOP_KEY]?: () => Promise<void>
+}
 
 async function handler(): Promise<GraphQLHandler> {
   holder[KEY] ??= (async () => {
     const payload = await getPayload({ config })
     const checkSeconds = Number(process.env.HAVEN_API_CACHE_CHECK_SECONDS ?? 5)
-    return createGraphQLHandler({ payload, watchIntervalMs: Math.max(0, checkSeconds) * 1000 })
+    const created = await createGraphQLHandler({
+      payload,
+      watchIntervalMs: Math.max(0, checkSeconds) * 1000,
+    })
+    holder[NODE_KEY] = createNodeApiHandler(payload, created)
+    holder[STOP_KEY] = async () => {
+      await created.stop()
+      await payload.destroy()
+    }
+    return created
   })()
   return holder[KEY]
 }

@@ -1,0 +1,86 @@
+/**
+ * HAVEN_WORKERS=N: N copies of a server on one port (node:cluster), for `npm start` and
+ * `npm run api`. The primary only supervises:
+ *  - worker 0 alone runs background jobs and the webhook worker (the others get
+ *    HAVEN_DISABLE_JOBS=true), and is restarted with the same role if it dies;
+ *  - response-cache invalidations are relayed to every other worker at once (a save handled by one
+ *    worker must not leave stale answers in the rest for the content check's interval);
+ *  - rate limits are counted in the primary (rate-limiter-flexible's cluster limiter), so one
+ *    client's budget is the same whatever N is; with REDIS_URL they live in Redis as before.
+ */
+import cluster, { type Worker } from 'node:cluster'
+import os from 'node:os'
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible'
+
+import { INVALIDATE_MESSAGE } from './graphql/cache/clusterBridge'
+
+/** The number of server processes: HAVEN_WORKERS, else every core in production, else 1. */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.HAVEN_WORKERS?.trim()
+  if (!raw) return env.NODE_ENV === 'production' ? os.availableParallelism() : 1
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new Error(`HAVEN_WORKERS must be a whole number from 1 to 256 (got "${raw}").`)
+  }
+  return n
+}
+
+/**
+ * Call first in a server entry point. Resolves true in the process that should serve (the only
+ * process when N = 1, or a worker), false in the primary, which supervises until it exits.
+ */
+export async function runWorkers(): Promise<boolean> {
+  let n: number
+  try {
+    n = workerCount()
+  } catch (error) {
+    process.stderr.write(`Haven cannot start: ${(error as Error).message}\n`)
+    process.exit(1)
+  }
+  if (n <= 1 || cluster.isWorker) return true
+
+  new RateLimiterClusterMaster()
+  let stopping = false
+  let announced = false
+  const jobsAllowed = process.env.HAVEN_DISABLE_JOBS !== 'true'
+  const fork = (index: number): Worker => {
+    const worker = cluster.fork({
+      HAVEN_WORKER_INDEX: String(index),
+      HAVEN_DISABLE_JOBS: index === 0 && jobsAllowed ? 'false' : 'true',
+    })
+    worker.on('message', (message: { type?: string; port?: number }) => {
+      if (message?.type === INVALIDATE_MESSAGE) {
+        for (const other of Object.values(cluster.workers ?? {})) {
+          if (other && other !== worker && other.isConnected()) other.send(message)
+        }
+      } else if (message?.type === 'listening' && !announced) {
+        announced = true
+        process.send?.(message)
+      }
+    })
+    worker.on('exit', (code, signal) => {
+      if (stopping) return
+      process.stderr.write(
+        `Haven worker ${index} stopped (${signal ?? `exit ${code}`}); starting it again.\n`,
+      )
+      setTimeout(() => fork(index), 1_000).unref()
+    })
+    return worker
+  }
+  for (let i = 0; i < n; i++) fork(i)
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    const live = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w))
+    let left = live.length
+    if (left === 0) process.exit(0)
+    for (const worker of live) {
+      worker.once('exit', () => --left === 0 && process.exit(0))
+      worker.process.kill(signal)
+    }
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+  return false
+}
