@@ -14,7 +14,8 @@ export function bridgeInvalidationsOverCluster(): () => void {
     if (!fromPeer) process.send?.({ type: INVALIDATE_MESSAGE, reason })
   })
   const receive = (message: { type?: string; reason?: string }) => {
-    if (message?.type === INVALIDATE_MESSAGE) invalidateResponseCache(message.reason ?? 'peer', 0, true)
+    if (message?.type === INVALIDATE_MESSAGE)
+      invalidateResponseCache(message.reason ?? 'peer', 0, true)
   }
   process.on('message', receive)
   return () => {

@@ -72,6 +72,14 @@ type HandlerOptions = {
 
 const PUBLIC_MAX_AGE = /(?:^|,\s*)max-age=(\d+), public$/
 
+/** Seconds a 200 answer may be shared for, or null when it is private or not cacheable. */
+function publicMaxAge(response: ApiResponse): number | null {
+  const match =
+    response.status === 200 ? response.headers['cache-control']?.match(PUBLIC_MAX_AGE) : null
+  return match ? Number(match[1]) : null
+}
+const isPublic = (response: ApiResponse) => publicMaxAge(response) !== null
+
 /**
  * The public API over HTTP: CORS, per-IP rate limit, response cache, then Apollo. Shared by
  * src/app/graphql/route.ts and src/cli/api.ts so both behave identically.
@@ -84,6 +92,7 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL
   const limiter = createRateLimiter(limits.rateLimit, limits.rateWindowSeconds, redisUrl)
   const stops: Array<() => unknown> = []
+  const inflight = new Map<string, Promise<ApiResponse>>()
   const watchMs = options.watchIntervalMs ?? 0
   if (watchMs > 0) stops.push(watchContent(payload, watchMs))
   if (redisUrl) stops.push(bridgeInvalidationsOverRedis(redisUrl))
@@ -129,13 +138,41 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     }
 
     const cacheable = responseCacheEnabled() && !request.headers.has('haven-preview-token')
+    if (!cacheable) return execute(request, method, parsed, null)
     const key = `${method}\n${request.search}\n${method === 'POST' ? request.body : ''}`
-    if (cacheable) {
-      const hit = getCached(key)
-      if (hit) return { ...hit, headers: { ...hit.headers, 'x-haven-cache': 'HIT' } }
-    }
-    const startedAt = cacheVersion()
+    const hit = getCached(key)
+    if (hit) return { ...hit, headers: { ...hit.headers, 'x-haven-cache': 'HIT' } }
 
+    // Single flight: identical requests that miss together wait for the first one instead of
+    // each running the same queries (a publish empties the cache while every client asks). The
+    // flight is keyed by cache version, so a request arriving after an invalidation never joins
+    // one that started before it. A follower takes the leader's answer only if it was public
+    // (cacheable); anything else — a mutation, an error — each request runs for itself.
+    const flightKey = `${cacheVersion()}\n${key}`
+    const leader = inflight.get(flightKey)
+    if (leader) {
+      const shared = await leader.catch(() => null)
+      if (shared && isPublic(shared)) {
+        return { ...shared, headers: { ...shared.headers, 'x-haven-cache': 'COALESCED' } }
+      }
+      return execute(request, method, parsed, key)
+    }
+    const flight = execute(request, method, parsed, key)
+    inflight.set(flightKey, flight)
+    try {
+      return await flight
+    } finally {
+      inflight.delete(flightKey)
+    }
+  }
+
+  async function execute(
+    request: ApiRequest,
+    method: string,
+    parsed: unknown,
+    cacheKey: string | null,
+  ): Promise<ApiResponse> {
+    const startedAt = cacheVersion()
     const headers = new HeaderMap()
     for (const [name, value] of request.headers) headers.set(name, value)
     const result = await server.executeHTTPGraphQLRequest({
@@ -154,10 +191,8 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
       headers: { ...Object.fromEntries(result.headers), ...CORS_HEADERS },
       body,
     }
-    const maxAge = response.headers['cache-control']?.match(PUBLIC_MAX_AGE)
-    if (cacheable && response.status === 200 && maxAge) {
-      setCached(key, response, startedAt, Number(maxAge[1]))
-    }
+    const maxAge = publicMaxAge(response)
+    if (cacheKey !== null && maxAge !== null) setCached(cacheKey, response, startedAt, maxAge)
     return { ...response, headers: { ...response.headers, 'x-haven-cache': 'MISS' } }
   }
 

@@ -30,7 +30,10 @@ export const isPublicApiPath = (pathname: string) =>
   pathname === '/graphql' || pathname === '/feeds/meeting-guide.json'
 
 /** Answers one /graphql or /feeds/meeting-guide.json request; false for any other path. */
-export type NodeApiHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>
+export type NodeApiHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) => Promise<boolean>
 
 export function createNodeApiHandler(payload: Payload, handler: GraphQLHandler): NodeApiHandler {
   return async (req, res) => {

@@ -6,32 +6,39 @@ import { ARTICLE_BODY_SELECT, AUTHOR_SELECT, MEDIA_SELECT, TOPIC_SELECT } from '
 import { localeOptions, type Locale } from '../locale'
 import { byLocaleLoader } from './byLocale'
 import { buildTopicIndex, sortByName, type TopicIndex } from './topicIndex'
+import { cachedTopicIndex } from './topicTreeCache'
 
 export type AuthorDoc = Pick<User, 'id' | 'displayName' | 'credentials' | 'bio'>
 export type ArticleBodyDoc = Pick<Article, 'id' | 'body' | 'updatedAt'>
 
 /**
  * Loaders live for one request (DataLoader's advice): batching collapses the N+1 of a list, and
- * nothing cached here can outlive the request or cross between callers.
+ * nothing cached here can outlive the request or cross between callers — except the public topic
+ * tree, which is kept per content version.
  */
 export function createLoaders(payload: Payload) {
   return {
-    /** The whole topic tree in one query per locale: topics number in the dozens. */
+    /**
+     * The whole topic tree in one query per locale (topics number in the dozens), kept across
+     * requests until content changes (topicTreeCache.ts).
+     */
     topics: new DataLoader<Locale, TopicIndex>(async (locales) =>
       Promise.all(
-        locales.map(async (locale) => {
-          // Unsorted: sorting by a localized field makes Payload run a second, joined query
-          // first, which doubled the cost of this read; a few dozen names sort faster here.
-          const { docs } = await payload.find({
-            collection: 'topics',
-            ...localeOptions(locale),
-            overrideAccess: false,
-            depth: 0,
-            pagination: false,
-            select: TOPIC_SELECT,
-          })
-          return buildTopicIndex(sortByName(docs as Topic[], locale))
-        }),
+        locales.map((locale) =>
+          cachedTopicIndex(locale, async () => {
+            // Unsorted: sorting by a localized field makes Payload run a second, joined query
+            // first, which doubled the cost of this read; a few dozen names sort faster here.
+            const { docs } = await payload.find({
+              collection: 'topics',
+              ...localeOptions(locale),
+              overrideAccess: false,
+              depth: 0,
+              pagination: false,
+              select: TOPIC_SELECT,
+            })
+            return buildTopicIndex(sortByName(docs as Topic[], locale))
+          }),
+        ),
       ),
     ),
 
