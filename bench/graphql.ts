@@ -4,8 +4,11 @@
  *   (a) Haven's API (src/cli/api.ts) warm, with the response cache on,
  *   (a') the same with the response cache off (every request executes against the database),
  *   (b) Payload's own GraphQL handler for the same logical query,
- *   (c) a node:http server returning the bytes of (a)'s response: the ceiling.
- * Prints req/s, p50, p99 and the ratios. Exits non-zero when any run saw errors or non-2xx.
+ *   (c) a node:http server returning the bytes of (a)'s response: the ceiling,
+ *   (d) `npm start`'s server (src/server.ts: Next + the API on one port), /graphql warm,
+ *   (e) Haven's API with HAVEN_WORKERS = every core, response cache off.
+ * Every row but (e) runs one process (HAVEN_WORKERS=1). (d) needs a production build of the app
+ * (`.next`); one is made first when missing. Prints req/s, p50, p99 and the ratios. Exits non-zero when any run saw errors or non-2xx.
  *
  * Env: HAVEN_BENCH_DIR (data directory, reused between runs; default a temp dir),
  * BENCH_SECONDS (per run, default 10), BENCH_CONNECTIONS (default 50), DATABASE_URL (seed and
@@ -81,14 +84,17 @@ function productionEnv(): Record<string, string> {
 async function start(
   script: string,
   env: Record<string, string>,
+  execArgv = tsx,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort()
   const child = fork(path.join(root, script), [], {
-    execArgv: tsx,
+    execArgv,
     env: {
       ...baseEnv,
       ...productionEnv(),
+      HAVEN_WORKERS: '1',
       HAVEN_API_PORT: String(port),
+      PORT: String(port),
       BENCH_PORT: String(port),
       HOST: '127.0.0.1',
       ...env,
@@ -187,7 +193,42 @@ server = await start('bench/graphqlStaticServer.ts', { BENCH_BODY_FILE: bodyFile
 results.static = await load('(c) node:http, same bytes', `${server.url}/graphql`, HAVEN_QUERY)
 await stop(server.child)
 
+if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  process.stdout.write('No production build in .next: building it for row (d)…\n')
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'build', '--webpack'],
+    {
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'inherit',
+    },
+  )
+  if (build.status !== 0) fail('next build failed')
+}
+server = await start('src/server.ts', { ...apiEnv, NEXT_TELEMETRY_DISABLED: '1' }, [
+  '--conditions=production',
+  '--import',
+  'tsx',
+])
+await post(`${server.url}/graphql`, HAVEN_QUERY)
+results.start = await load('(d) npm start /graphql, warm', `${server.url}/graphql`, HAVEN_QUERY)
+await stop(server.child)
+
+const cores = os.availableParallelism()
+server = await start('src/cli/api.ts', {
+  ...apiEnv,
+  HAVEN_API_RESPONSE_CACHE: 'off',
+  HAVEN_WORKERS: String(cores),
+})
+results.workers = await load(
+  `(e) ${cores} workers, response cache off`,
+  `${server.url}/graphql`,
+  HAVEN_QUERY,
+)
+await stop(server.child)
+
 const warmShare = results.warm.rps / results.static.rps
+const startShare = results.start.rps / results.warm.rps
 const offVsPayload = results.off.rps / results.payload.rps
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
 process.stdout.write(
@@ -197,6 +238,9 @@ process.stdout.write(
     `Warm API / static bytes:        ${(warmShare * 100).toFixed(0)}% (target ≥ 25%) ${warmShare >= 0.25 ? 'met' : 'NOT met'}`,
     `Warm API p99:                   ${results.warm.p99} ms (target ≤ 25 ms) ${results.warm.p99 <= 25 ? 'met' : 'NOT met'}`,
     `Cache off / Payload's GraphQL:  ${offVsPayload.toFixed(1)}× (target ≥ 3×) ${offVsPayload >= 3 ? 'met' : 'NOT met'}`,
+    `npm start / npm run api, warm:  ${(startShare * 100).toFixed(0)}% (target ≥ 90%) ${startShare >= 0.9 ? 'met' : 'NOT met'}`,
+    `npm start warm / static bytes:  ${((results.start.rps / results.static.rps) * 100).toFixed(0)}% (target ≥ 25%), p99 ${results.start.p99} ms (target ≤ 25 ms)`,
+    `Cache off, ${cores} workers / 1:        ${(results.workers.rps / results.off.rps).toFixed(1)}×`,
     '',
   ].join('\n'),
 )

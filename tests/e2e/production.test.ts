@@ -60,6 +60,24 @@ describe('a running server', () => {
     expect(res.status).toBe(200)
   })
 
+  it('answers /graphql and /feeds itself, before Next routes the request', async () => {
+    const query = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ articles(first: 1) { nodes { title } } }' }),
+    })
+    expect(query.status).toBe(200)
+    expect((await query.json()).data.articles.nodes).toHaveLength(1)
+    // Next's /graphql route exports no PUT: only the server's own fast path answers it with the
+    // API's JSON error (Next would give an empty 405).
+    const put = await fetch(`${server.url}/graphql`, { method: 'PUT' })
+    expect(put.status).toBe(405)
+    expect((await put.json()).errors[0].message).toBe('Use GET or POST.')
+    const feed = await fetch(`${server.url}/feeds/meeting-guide.json`)
+    expect(feed.status).toBe(200)
+    expect(Array.isArray(await feed.json())).toBe(true)
+  })
+
   it('lets an in-flight request finish on SIGTERM, then exits cleanly', async () => {
     const url = new URL('/api/users/login', server.url)
     const payload = JSON.stringify({ email: server.admin.email, password: server.admin.password })
