@@ -1,0 +1,65 @@
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+
+import { hasRole } from '../../../src/access/roles'
+
+const ADMINS_ONLY = "Only admins change a group's coordinators."
+
+const idOf = (v: unknown) =>
+  String(v !== null && typeof v === 'object' ? (v as { id: unknown }).id : v)
+const sameMembers = (a: unknown, b: unknown) => {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(idOf).sort() : [])
+  return JSON.stringify(list(a)) === JSON.stringify(list(b))
+}
+
+/**
+ * Membership is admin business. Field access alone would drop a coordinator's change to
+ * `coordinators` silently; this refuses it with a 403 that says why, and pins a coordinator's new
+ * group to them. Unchanged values pass, because the admin form sends every field on each save.
+ */
+export const guardGroupMembership: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
+  const a = args as {
+    data?: Record<string, unknown>
+    id?: string | number
+    overrideAccess?: boolean
+  }
+  // Server code passing overrideAccess (seed, import, jobs) is trusted; REST and GraphQL never are.
+  if (a.overrideAccess === true || hasRole(req.user, 'admin')) return args
+  const data = a.data
+  if (!data || typeof data !== 'object') return args
+  if (operation === 'create') {
+    const self = req.user?.id
+    if (
+      'coordinators' in data &&
+      data.coordinators != null &&
+      !sameMembers(data.coordinators, [self])
+    ) {
+      throw new APIError(
+        `${ADMINS_ONLY} A group you create lists you as its coordinator.`,
+        403,
+        undefined,
+        true,
+      )
+    }
+    if (self !== undefined) data.coordinators = [self]
+    return args
+  }
+  if (operation === 'update' && 'coordinators' in data) {
+    const stored =
+      a.id !== undefined
+        ? await req.payload.db
+            .findOne({ collection: 'support-groups', where: { id: { equals: a.id } }, req })
+            .catch(() => null)
+        : null
+    if (
+      !stored ||
+      !sameMembers(data.coordinators, (stored as { coordinators?: unknown }).coordinators)
+    ) {
+      throw new APIError(ADMINS_ONLY, 403, undefined, true)
+    }
+  }
+  return args
+}
