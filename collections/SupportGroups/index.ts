@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { canCreateGroup, canCreateGroupField } from '../../src/access/canCreateGroup'
+import { canReadGroupVersions } from '../../src/access/canReadGroupVersions'
 import { canUpdateGroup } from '../../src/access/canUpdateGroup'
 import { isAdmin, isAdminField } from '../../src/access/isAdmin'
 import { privateGroupFieldAccess } from '../../src/access/privateGroupFieldAccess'
-import { isStaff, isStaffField } from '../../src/access/isStaff'
+import { isStaffField } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { publicAreaField } from '../../src/fields/publicArea'
 import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
@@ -27,7 +28,7 @@ export const SupportGroups: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'format', 'openToNewMembers', '_status'] },
   access: {
     read: publishedOrStaff,
-    readVersions: isStaff,
+    readVersions: canReadGroupVersions,
     create: canCreateGroup,
     update: canUpdateGroup,
     delete: isAdmin,

@@ -62,3 +62,35 @@ export function coordinatedGroupsWhere(user: MaybeUser, prefix = ''): boolean | 
   if (!hasRole(user, 'coordinator')) return false
   return { [`${prefix}coordinators`]: { in: [user.id] } }
 }
+
+// Requests whose version reads were limited to the caller's own groups (canReadGroupVersions).
+const ownGroupVersionReads = new WeakSet<PayloadRequest>()
+
+/**
+ * The ids of the stored groups that list this coordinator, for rules that must name them up
+ * front (version history, whose documents do not carry their group's id).
+ */
+export async function coordinatedGroupIds(req: PayloadRequest): Promise<Array<string | number>> {
+  const user = req.user
+  if (!user || !hasRole(user, 'coordinator')) return []
+  const { docs } = await req.payload.find({
+    collection: 'support-groups',
+    where: { coordinators: { in: [user.id] } },
+    overrideAccess: true,
+    depth: 0,
+    pagination: false,
+    select: { name: true },
+    req,
+  })
+  return docs.map((d) => d.id)
+}
+
+/** Marks that this request's group versions are limited to groups the caller coordinates. */
+export function limitVersionReadsToOwnGroups(req: PayloadRequest): void {
+  ownGroupVersionReads.add(req)
+}
+
+/** True when every group version this request can read belongs to a group the caller coordinates. */
+export function readsOnlyOwnGroupVersions(req: PayloadRequest): boolean {
+  return ownGroupVersionReads.has(req) && hasRole(req.user, 'coordinator')
+}

@@ -2,6 +2,17 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { hasRole } from '../../../src/access/roles'
 
+/**
+ * A 403 that says why. Named like Payload's Forbidden so it is logged the same way: one info
+ * line, no stack trace, as the expected refusal it is.
+ */
+class MembershipRefusal extends APIError {
+  constructor(message: string) {
+    super(message, 403, undefined, true)
+    this.name = 'Forbidden'
+  }
+}
+
 const ADMINS_ONLY = "Only admins change a group's coordinators."
 
 const idOf = (v: unknown) =>
@@ -37,12 +48,7 @@ export const guardGroupMembership: CollectionBeforeOperationHook = async ({
       data.coordinators != null &&
       !sameMembers(data.coordinators, [self])
     ) {
-      throw new APIError(
-        `${ADMINS_ONLY} A group you create lists you as its coordinator.`,
-        403,
-        undefined,
-        true,
-      )
+      throw new MembershipRefusal(`${ADMINS_ONLY} A group you create lists you as its coordinator.`)
     }
     if (self !== undefined) data.coordinators = [self]
     return args
@@ -58,7 +64,7 @@ export const guardGroupMembership: CollectionBeforeOperationHook = async ({
       !stored ||
       !sameMembers(data.coordinators, (stored as { coordinators?: unknown }).coordinators)
     ) {
-      throw new APIError(ADMINS_ONLY, 403, undefined, true)
+      throw new MembershipRefusal(ADMINS_ONLY)
     }
   }
   return args
