@@ -7,6 +7,7 @@
  * B). The private fields and the collections pointing at groups are read from the Payload config,
  * so a field or collection added later is covered without editing this file.
  */
+import { jest } from '@jest/globals'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Field, Payload } from 'payload'
 
@@ -19,6 +20,9 @@ import { createGroup, startApi, type Api } from './graphql.helpers'
 type Leaf = { path: string; type: string }
 type Role = 'anonymous' | 'editor' | 'reviewer' | 'coordinatorOfA' | 'coordinatorOfNone'
 const ATTACKERS: Role[] = ['anonymous', 'editor', 'reviewer', 'coordinatorOfA', 'coordinatorOfNone']
+
+// Each role walks dozens of requests; on a busy machine that is more than jest's 5 s default.
+jest.setTimeout(120_000)
 
 let t: TestPayload
 let payload: Payload
