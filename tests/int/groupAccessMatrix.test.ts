@@ -506,6 +506,23 @@ describe('takeover attempts by the coordinator of A', () => {
     expect((await storedGroup(created.id)).coordinators).toEqual([me()])
   })
 
+  it("cannot copy another group's private details into a group of their own", async () => {
+    for (const group of [groups.B, groups.C]) {
+      const res = await rest('coordinatorOfA', 'post', `support-groups/${group}/duplicate`, {})
+      expect(res.status).toBe(403)
+      expectNoCanaries(`duplicating ${group}`, res.text, ['B', 'C'])
+    }
+    const all = await payload.find({ collection: 'support-groups', pagination: false, depth: 0 })
+    expectNoCanaries(
+      'stored groups other than B and C',
+      JSON.stringify(all.docs.filter((d) => d.id !== groups.B && d.id !== groups.C)),
+      ['B', 'C'],
+    )
+    const own = await rest('coordinatorOfA', 'post', `support-groups/${groups.A}/duplicate`, {})
+    expect(own.status).toBe(200)
+    expect((await storedGroup(JSON.parse(own.text).doc.id)).coordinators).toEqual([me()])
+  })
+
   it('publishing their own meeting link is allowed and audited with field names and actor', async () => {
     const res = await rest('coordinatorOfA', 'patch', `support-groups/${groups.A}`, {
       private: { meetingLinkIsPublic: true },

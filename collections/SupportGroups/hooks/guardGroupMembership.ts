@@ -1,5 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
+import { coordinatesGroup } from '../../../src/access/coordinatesGroup'
 import { hasRole } from '../../../src/access/roles'
 
 /**
@@ -34,14 +35,20 @@ export const guardGroupMembership: CollectionBeforeOperationHook = async ({
 }) => {
   const a = args as {
     data?: Record<string, unknown>
+    duplicateFromID?: string | number
     id?: string | number
     overrideAccess?: boolean
   }
   // Server code passing overrideAccess (seed, import, jobs) is trusted; REST and GraphQL never are.
   if (a.overrideAccess === true || hasRole(req.user, 'admin')) return args
-  const data = a.data
-  if (!data || typeof data !== 'object') return args
+  if (operation !== 'create' && operation !== 'update') return args
+  const data = (a.data ??= {})
+  if (typeof data !== 'object') return args
   if (operation === 'create') {
+    // Payload copies the source group with access overridden, private details included.
+    if (a.duplicateFromID !== undefined && !(await coordinatesGroup(req, a.duplicateFromID))) {
+      throw new MembershipRefusal('You can duplicate only the groups you coordinate.')
+    }
     const self = req.user?.id
     if (
       'coordinators' in data &&
