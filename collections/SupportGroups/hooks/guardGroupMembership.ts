@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { coordinatesGroup } from '../../../src/access/coordinatesGroup'
 import { hasRole } from '../../../src/access/roles'
@@ -23,6 +23,31 @@ const sameMembers = (a: unknown, b: unknown) => {
   return JSON.stringify(list(a)) === JSON.stringify(list(b))
 }
 
+const storedGroup = (req: PayloadRequest, id: unknown) =>
+  req.payload.db
+    .findOne({ collection: 'support-groups', where: { id: { equals: id } }, req })
+    .catch(() => null) as Promise<{ coordinators?: unknown } | null>
+
+/** Restoring writes the version's fields as they were, coordinators included, past field access. */
+async function refuseMembershipRestore(req: PayloadRequest, versionId: unknown) {
+  const found = await req.payload.db
+    .findVersions({
+      collection: 'support-groups',
+      where: { id: { equals: versionId } },
+      limit: 1,
+      req,
+    })
+    .catch(() => null)
+  const version = found?.docs[0] as { parent?: unknown; version?: { coordinators?: unknown } }
+  if (!version) return // Payload answers an unknown version itself
+  const current = await storedGroup(req, version.parent)
+  if (!sameMembers(version.version?.coordinators, current?.coordinators)) {
+    throw new MembershipRefusal(
+      `${ADMINS_ONLY} This version lists other coordinators, so only an admin can restore it.`,
+    )
+  }
+}
+
 /**
  * Membership is admin business. Field access alone would drop a coordinator's change to
  * `coordinators` silently; this refuses it with a 403 that says why, and pins a coordinator's new
@@ -41,6 +66,10 @@ export const guardGroupMembership: CollectionBeforeOperationHook = async ({
   }
   // Server code passing overrideAccess (seed, import, jobs) is trusted; REST and GraphQL never are.
   if (a.overrideAccess === true || hasRole(req.user, 'admin')) return args
+  if (operation === 'restoreVersion') {
+    await refuseMembershipRestore(req, a.id)
+    return args
+  }
   if (operation !== 'create' && operation !== 'update') return args
   const data = (a.data ??= {})
   if (typeof data !== 'object') return args
@@ -61,12 +90,7 @@ export const guardGroupMembership: CollectionBeforeOperationHook = async ({
     return args
   }
   if (operation === 'update' && 'coordinators' in data) {
-    const stored =
-      a.id !== undefined
-        ? await req.payload.db
-            .findOne({ collection: 'support-groups', where: { id: { equals: a.id } }, req })
-            .catch(() => null)
-        : null
+    const stored = a.id !== undefined ? await storedGroup(req, a.id) : null
     if (
       !stored ||
       !sameMembers(data.coordinators, (stored as { coordinators?: unknown }).coordinators)
