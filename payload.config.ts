@@ -44,6 +44,9 @@ export default buildConfig({
   },
   secret: payloadSecret(),
   logger: loggerConfig(),
+  // A query on a path the caller may not read is an expected refusal (400): one info line without
+  // a stack trace, like Payload's own Forbidden, rather than its default of error.
+  loggingLevels: { QueryError: 'info' },
   email: emailAdapter(),
   db: databaseAdapter(),
   sharp,

@@ -1,14 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { canReadPrivateGroupFields } from '../../src/access/canReadPrivateGroupFields'
-import { isCoordinator } from '../../src/access/isCoordinator'
-import { isStaff, isStaffField } from '../../src/access/isStaff'
+import { canCreateGroup, canCreateGroupField } from '../../src/access/canCreateGroup'
+import { canReadGroupVersions } from '../../src/access/canReadGroupVersions'
+import { canUpdateGroup } from '../../src/access/canUpdateGroup'
+import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { privateGroupFieldAccess } from '../../src/access/privateGroupFieldAccess'
+import { isStaffField } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { publicAreaField } from '../../src/fields/publicArea'
 import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { slugFields } from '../../src/fields/slug'
 import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
 import { privateGroupFields } from './privateFields'
+import { guardGroupMembership } from './hooks/guardGroupMembership'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { runContentChecks } from '../../src/checks/runContentChecks'
@@ -24,16 +28,17 @@ export const SupportGroups: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'format', 'openToNewMembers', '_status'] },
   access: {
     read: publishedOrStaff,
-    readVersions: isStaff,
-    create: isCoordinator,
-    update: isCoordinator,
-    delete: isCoordinator,
+    readVersions: canReadGroupVersions,
+    create: canCreateGroup,
+    update: canUpdateGroup,
+    delete: isAdmin,
   },
   // The public API pages published groups by slug.
   indexes: [{ fields: ['_status', 'slug'] }],
   versions: { drafts: true, maxPerDoc: 30 },
   endpoints: [supportGroupPreviewTokenEndpoint],
   hooks: {
+    beforeOperation: [guardGroupMembership],
     beforeChange: [runContentChecks],
     afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
     afterDelete: [announceDelete],
@@ -163,10 +168,18 @@ export const SupportGroups: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
-      access: { read: isStaffField },
-      admin: { position: 'sidebar', description: 'Who receives join requests for this group.' },
+      access: { read: isStaffField, create: canCreateGroupField, update: isAdminField },
+      admin: {
+        position: 'sidebar',
+        description:
+          'Who receives join requests and may see and edit the private details. Only admins change it.',
+      },
     },
-    privateGroupFields({ canRead: canReadPrivateGroupFields, validateUrl: validateHttpUrl }),
+    privateGroupFields({
+      canRead: privateGroupFieldAccess,
+      canCreate: canCreateGroupField,
+      validateUrl: validateHttpUrl,
+    }),
     findingsField(),
   ],
 }

@@ -1,18 +1,18 @@
 import type { Field, FieldAccess, Validate } from 'payload'
 
-type Options = { canRead: FieldAccess; validateUrl: Validate }
+type Options = { canRead: FieldAccess; canCreate: FieldAccess; validateUrl: Validate }
 
 /**
  * Everything about a group that must never be public. Access sits on the enclosing group field,
  * so every child (and any field added here later) inherits it: Payload strips the whole group
  * from REST, its GraphQL and the Local API (with overrideAccess: false) for other callers.
  */
-export function privateGroupFields({ canRead, validateUrl }: Options): Field {
+export function privateGroupFields({ canRead, canCreate, validateUrl }: Options): Field {
   return {
     name: 'private',
     type: 'group',
     label: 'Private details (coordinators and admins only)',
-    access: { read: canRead, update: canRead, create: canRead },
+    access: { read: canRead, update: canRead, create: canCreate },
     fields: [
       { name: 'address', type: 'textarea', admin: { description: 'Exact meeting address.' } },
       { name: 'accessInstructions', type: 'textarea' },

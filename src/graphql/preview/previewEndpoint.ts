@@ -1,5 +1,6 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
+import { coordinatesGroup } from '../../access/coordinatesGroup'
 import { hasRole, type Role } from '../../access/roles'
 import { MAX_PREVIEW_TTL_SECONDS, signPreviewToken } from './previewToken'
 
@@ -9,11 +10,11 @@ type Target = {
   field: 'article' | 'supportGroup'
   /** Roles that may preview any document of the collection. */
   roles: Role[]
-  /** Roles that may preview only documents listing them as coordinators (or listing nobody). */
+  /** Roles that may preview only the groups they coordinate (src/access/coordinatesGroup.ts). */
   coordinatorRoles?: Role[]
 }
 
-type PreviewedDoc = { id: string | number; coordinators?: unknown }
+type PreviewedDoc = { id: string | number }
 
 const DEFAULT_TTL_SECONDS = 10 * 60
 const NO_STORE = { 'cache-control': 'no-store' }
@@ -28,13 +29,6 @@ function ttlFrom(req: PayloadRequest): number | string {
   return Number.isInteger(ttl) && ttl >= 1 && ttl <= MAX_PREVIEW_TTL_SECONDS
     ? ttl
     : `ttl must be a whole number of seconds from 1 to ${MAX_PREVIEW_TTL_SECONDS}.`
-}
-
-const listsUser = (doc: { coordinators?: unknown }, userId: string | number) => {
-  const ids = ((doc.coordinators ?? []) as Array<string | number | { id: string | number }>).map(
-    (c) => String(typeof c === 'object' ? c.id : c),
-  )
-  return ids.length === 0 || ids.includes(String(userId))
 }
 
 /**
@@ -66,14 +60,14 @@ export function previewTokenEndpoint(target: Target): Endpoint {
           user,
           overrideAccess: false,
           disableErrors: true,
-          select: { coordinators: true } as never,
+          select: { name: true } as never,
           req,
         })) as PreviewedDoc | null
       } catch {
         doc = null // a malformed id is as unknown as a missing one
       }
       if (!doc) return fail(404, `No ${target.collection} document with id ${id}.`)
-      if (!broad && !listsUser(doc, user.id)) {
+      if (!broad && !(await coordinatesGroup(req, doc.id))) {
         return fail(403, 'Only the coordinators of this group can preview it.')
       }
       const now = Date.now()

@@ -1,0 +1,96 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import { hasRole } from './roles'
+
+type MaybeUser = PayloadRequest['user'] | null | undefined
+type GroupRef = string | number | { id?: unknown } | null | undefined
+
+const idOf = (v: unknown): string | undefined => {
+  const raw = v !== null && typeof v === 'object' ? (v as { id?: unknown }).id : v
+  return raw === undefined || raw === null || raw === '' ? undefined : String(raw)
+}
+
+// One lookup per group per request: a list of 100 groups read by a coordinator asks once each.
+const storedCoordinators = new WeakMap<PayloadRequest, Map<string, Promise<string[] | null>>>()
+
+function coordinatorsOf(req: PayloadRequest, id: string): Promise<string[] | null> {
+  let perRequest = storedCoordinators.get(req)
+  if (!perRequest) storedCoordinators.set(req, (perRequest = new Map()))
+  let pending = perRequest.get(id)
+  if (!pending) {
+    pending = req.payload.db
+      .findOne({ collection: 'support-groups', where: { id: { equals: id } }, req })
+      .then((stored) => {
+        if (!stored) return null
+        const list = (stored as { coordinators?: unknown }).coordinators
+        return (Array.isArray(list) ? list : []).map((c) => idOf(c)).filter(Boolean) as string[]
+      })
+      // A malformed id is an unknown group, and an unknown group is nobody's.
+      .catch(() => null)
+    perRequest.set(id, pending)
+  }
+  return pending
+}
+
+/**
+ * THE membership rule: may this request's user see and change the private side of this group
+ * (address, meeting link, contact, notes, its join requests, draft previews)? Admins always;
+ * a coordinator only when the STORED group lists them, looked up by id whatever the document at
+ * hand carries (a caller's `select`, or an old version's list, must not decide). A group without
+ * coordinators is admin-only. Without a group id (e.g. Payload checking a where/sort path before
+ * any document is read) the answer is no for everyone but admins.
+ */
+export async function coordinatesGroup(req: PayloadRequest, group: GroupRef): Promise<boolean> {
+  const user = req.user
+  if (!user) return false
+  if (hasRole(user, 'admin')) return true
+  if (!hasRole(user, 'coordinator')) return false
+  const id = idOf(group)
+  if (!id) return false
+  const coordinators = await coordinatorsOf(req, id)
+  return coordinators?.includes(String(user.id)) ?? false
+}
+
+/**
+ * The same rule as a query, for lists and bulk operations: `true` for admins, the groups listing
+ * the user for coordinators (`prefix` reaches the group through a relationship, e.g. `group.`),
+ * nothing for anyone else.
+ */
+export function coordinatedGroupsWhere(user: MaybeUser, prefix = ''): boolean | Where {
+  if (!user) return false
+  if (hasRole(user, 'admin')) return true
+  if (!hasRole(user, 'coordinator')) return false
+  return { [`${prefix}coordinators`]: { in: [user.id] } }
+}
+
+// Requests whose version reads were limited to the caller's own groups (canReadGroupVersions).
+const ownGroupVersionReads = new WeakSet<PayloadRequest>()
+
+/**
+ * The ids of the stored groups that list this coordinator, for rules that must name them up
+ * front (version history, whose documents do not carry their group's id).
+ */
+export async function coordinatedGroupIds(req: PayloadRequest): Promise<Array<string | number>> {
+  const user = req.user
+  if (!user || !hasRole(user, 'coordinator')) return []
+  const { docs } = await req.payload.find({
+    collection: 'support-groups',
+    where: { coordinators: { in: [user.id] } },
+    overrideAccess: true,
+    depth: 0,
+    pagination: false,
+    select: { name: true },
+    req,
+  })
+  return docs.map((d) => d.id)
+}
+
+/** Marks that this request's group versions are limited to groups the caller coordinates. */
+export function limitVersionReadsToOwnGroups(req: PayloadRequest): void {
+  ownGroupVersionReads.add(req)
+}
+
+/** True when every group version this request can read belongs to a group the caller coordinates. */
+export function readsOnlyOwnGroupVersions(req: PayloadRequest): boolean {
+  return ownGroupVersionReads.has(req) && hasRole(req.user, 'coordinator')
+}
