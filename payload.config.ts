@@ -11,6 +11,7 @@ import { payloadSecret } from './src/config/secrets'
 import { health } from './src/endpoints/health'
 import { loggerConfig } from './src/logging/loggerConfig'
 import { emailAdapter } from './src/email/adapter'
+import { trustedProxyHops } from './src/lib/clientIp'
 import { assertEncryptionConfigured } from './src/privacy/encryption/keyring'
 import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
@@ -22,12 +23,16 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // Like PAYLOAD_SECRET: production refuses to start without the join-request encryption keys.
 assertEncryptionConfigured()
+// A malformed HAVEN_TRUST_PROXY stops start-up instead of guessing who the client is.
+trustedProxyHops()
 
 export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' | Haven' },
+    // Gravatar would send a hash of every staff email to a third party on each admin page.
+    avatar: 'default',
     components: { beforeDashboard: ['/src/review/components/DueForReview#DueForReview'] },
   },
   collections,

@@ -78,6 +78,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'join-requests': JoinRequest;
     'audit-log': AuditLog;
+    'used-form-tokens': UsedFormToken;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'join-requests': JoinRequestsSelect<false> | JoinRequestsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'used-form-tokens': UsedFormTokensSelect<false> | UsedFormTokensSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -376,8 +378,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -734,6 +734,17 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "used-form-tokens".
+ */
+export interface UsedFormToken {
+  id: number;
+  tokenId: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -915,6 +926,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'used-form-tokens';
+        value: number | UsedFormToken;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1214,8 +1229,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1341,6 +1354,16 @@ export interface AuditLogSelect<T extends boolean = true> {
   targetCollection?: T;
   targetId?: T;
   details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "used-form-tokens_select".
+ */
+export interface UsedFormTokensSelect<T extends boolean = true> {
+  tokenId?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,15 +8,24 @@
 import http from 'node:http'
 import next from 'next'
 
+import { stampForwardedFor, trustedProxyHops } from './lib/clientIp'
+
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
 const graceMs = Number(process.env.HAVEN_SHUTDOWN_GRACE_MS || 10_000)
+
+// Fails fast on a malformed HAVEN_TRUST_PROXY rather than on the first request.
+trustedProxyHops()
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname })
 await app.prepare()
 const handle = app.getRequestHandler()
 
-const server = http.createServer((req, res) => void handle(req, res))
+const server = http.createServer((req, res) => {
+  // Rate limits and audit read the client from X-Forwarded-For; only trusted hops may write it.
+  stampForwardedFor(req)
+  void handle(req, res)
+})
 server.listen(port, hostname, () => {
   process.send?.({ type: 'listening', port })
 })

@@ -1,4 +1,4 @@
-/* Payload's REST API under /api. */
+/* Payload's REST API under /api, with a per-client budget for reads and one for writes. */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import {
@@ -10,9 +10,11 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { withRestRateLimit } from '../../../../auth/restRateLimit'
+
+export const GET = withRestRateLimit(REST_GET(config))
+export const POST = withRestRateLimit(REST_POST(config))
+export const DELETE = withRestRateLimit(REST_DELETE(config))
+export const PATCH = withRestRateLimit(REST_PATCH(config))
+export const PUT = withRestRateLimit(REST_PUT(config))
+export const OPTIONS = withRestRateLimit(REST_OPTIONS(config))

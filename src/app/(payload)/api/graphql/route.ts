@@ -2,5 +2,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { withRestRateLimit } from '../../../../auth/restRateLimit'
+
+// Queries and mutations arrive alike as POST, so all of them spend the write budget.
+export const POST = withRestRateLimit(GRAPHQL_POST(config), 'write')
+export const OPTIONS = withRestRateLimit(REST_OPTIONS(config))
