@@ -237,6 +237,47 @@ describe('requestToJoinGroup', () => {
   })
 })
 
+describe('per-group cap and form tokens', () => {
+  const input = () => ({ ...CANARY, consent: true, website: '' })
+
+  it('one client, however persistent, cannot close a group to everyone else', async () => {
+    const before = process.env.HAVEN_JOIN_RATE_PER_GROUP
+    try {
+      process.env.HAVEN_JOIN_RATE_PER_GROUP = '2'
+      const busy = await group('Persistent circle', true, [coordinator.id])
+      const send = (ip: string) =>
+        submitJoinRequest(
+          payload,
+          { ...input(), group: String(busy.id), formToken: tokenFor(busy.id) },
+          { ip },
+        )
+      for (let i = 0; i < 4; i++)
+        await expect(send('192.0.2.50')).resolves.toMatchObject({ ok: true })
+      await expect(send('192.0.2.51')).resolves.toMatchObject({ ok: true })
+      // Two distinct clients fill this group's hour; a third is turned away, repeatedly.
+      await expect(send('192.0.2.52')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+      await expect(send('192.0.2.52')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+    } finally {
+      process.env.HAVEN_JOIN_RATE_PER_GROUP = before ?? ''
+    }
+  })
+
+  it('a form token works once', async () => {
+    const formToken = tokenFor(openGroup.id)
+    const first = await join({ formToken, website: '' })
+    expect(first.json.data.requestToJoinGroup.ok).toBe(true)
+    const replay = await join({ formToken, website: '' })
+    expect(replay.json.errors[0].message).toMatch(/already been sent/)
+    expect(replay.json.errors[0].extensions.code).toBe('BAD_USER_INPUT')
+    const direct = await submitJoinRequest(
+      payload,
+      { ...input(), group: String(openGroup.id), formToken },
+      { ip: '192.0.2.60' },
+    ).catch((e) => e)
+    expect(direct).toMatchObject({ code: 'BAD_USER_INPUT' })
+  })
+})
+
 describe('rate limits through the public API', () => {
   it("count requests by the caller's address", async () => {
     const before = process.env.HAVEN_JOIN_RATE_PER_IP
