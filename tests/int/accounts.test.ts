@@ -318,7 +318,7 @@ describe('media', () => {
     await payload.create({
       collection: 'articles',
       data: {
-        title: 'Live',
+        title: 'Accounts live article with a hero',
         body: body('Open.'),
         heroImage: hero.id,
         _status: 'published',
@@ -329,7 +329,7 @@ describe('media', () => {
       collection: 'articles',
       draft: true,
       data: {
-        title: 'Unpublished',
+        title: 'Accounts unpublished article with a hero',
         body: body('Draft.'),
         heroImage: draftOnly.id,
         _status: 'draft',
