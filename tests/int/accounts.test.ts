@@ -6,7 +6,6 @@
 import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 
-import config from '../../payload.config'
 import { restRoutes } from '../../src/auth/restRoutes'
 import { body, createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
@@ -20,6 +19,7 @@ const PASSWORD = 'correct-horse-battery-staple'
 let t: TestPayload
 let payload: Payload
 let rest: RestServer
+let config: Awaited<typeof import('../../payload.config')>['default']
 let admin: { email: string }
 let editor: { email: string }
 
@@ -49,6 +49,8 @@ async function tokenOf(email: string) {
 beforeAll(async () => {
   t = await startPayload()
   payload = t.payload
+  // Imported only now: the config reads the test database's settings when it is evaluated.
+  config = (await import('../../payload.config')).default
   rest = await startRestServer(restRoutes(config))
   admin = await createUser(payload, ['admin'])
   editor = await createUser(payload, ['editor'])
@@ -205,8 +207,10 @@ describe('sign-in', () => {
       await timeOf('warm@example.test')
       // Interleaved, so load on the machine falls on both alike.
       for (let i = 0; i < 16; i++) {
-        known.push(await timeOf(admin.email))
+        // Alternating which goes first, so neither always follows the other.
+        if (i % 2 === 0) known.push(await timeOf(admin.email))
         unknown.push(await timeOf(`nobody-${i}@example.test`))
+        if (i % 2 === 1) known.push(await timeOf(admin.email))
       }
       const quantile = (xs: number[], q: number) => {
         const s = [...xs].sort((a, b) => a - b)
