@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 
@@ -64,6 +64,11 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
     autoGenerate: false,
   },
+  // Wrong passwords and throttled callers are expected refusals: info, message only, no stack.
+  loggingLevels: {
+    AuthenticationError: 'info',
+    TooManyRequests: 'info',
+  } as Config['loggingLevels'],
   telemetry: false,
   // Delivers webhooks from the outbox; a restart resumes whatever was pending.
   onInit: startWebhookWorker,
