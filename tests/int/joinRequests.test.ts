@@ -7,7 +7,8 @@ import pg from 'pg'
 import { pino } from 'pino'
 import type { Payload } from 'payload'
 
-import { issueFormToken } from '../../src/joinRequests/formToken'
+import { checkFormToken, issueFormToken } from '../../src/joinRequests/formToken'
+import { closeSpentTokenStore, spendFormToken } from '../../src/joinRequests/spendFormToken'
 import { submitJoinRequest } from '../../src/joinRequests/submit'
 import { loggerOptions } from '../../src/logging/loggerConfig'
 import { sealedKeyId } from '../../src/privacy/encryption/seal'
@@ -275,6 +276,40 @@ describe('per-group cap and form tokens', () => {
       { ip: '192.0.2.60' },
     ).catch((e) => e)
     expect(direct).toMatchObject({ code: 'BAD_USER_INPUT' })
+  })
+})
+
+describe('spent form tokens are shared by every process', () => {
+  afterAll(() => closeSpentTokenStore())
+  const spend = (token: string, redisUrl?: string) =>
+    spendFormToken(
+      payload,
+      checkFormToken(payload.secret, token, String(openGroup.id)),
+      new Date(),
+      redisUrl,
+    )
+
+  it('in the database without Redis: a second spend is refused', async () => {
+    const token = tokenFor(openGroup.id)
+    await expect(spend(token)).resolves.toBeUndefined()
+    await expect(spend(token)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' })
+    const rows = await payload.find({ collection: 'used-form-tokens', overrideAccess: true })
+    expect(rows.docs.length).toBeGreaterThan(0)
+  })
+
+  it('in Redis when REDIS_URL is set, with an expiry', async () => {
+    const redisUrl = `redis://127.0.0.1:6379`
+    const token = tokenFor(openGroup.id)
+    await expect(spend(token, redisUrl)).resolves.toBeUndefined()
+    await expect(spend(token, redisUrl)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' })
+    const { Redis } = await import('ioredis')
+    const redis = new Redis(redisUrl)
+    try {
+      const ttl = await redis.pttl(`haven-join-token:${token.split('.').pop()}`)
+      expect(ttl).toBeGreaterThan(0)
+    } finally {
+      await redis.quit()
+    }
   })
 })
 
