@@ -363,6 +363,8 @@ export interface Topic {
  */
 export interface User {
   id: number;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   roles: ('admin' | 'editor' | 'reviewer' | 'coordinator')[];
   displayName: string;
   /**
@@ -1217,6 +1219,8 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  loginAttempts?: T;
+  lockUntil?: T;
   roles?: T;
   displayName?: T;
   credentials?: T;

@@ -7,6 +7,8 @@ import { forgotPassword } from './endpoints/forgotPassword'
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { throttleAuthOperations } from './hooks/throttleAuthOperations'
 
+const unused = { create: () => false, update: () => false }
+
 /**
  * Staff accounts. Every user is staff (there are no public accounts); the public API shows only
  * the profile fields (display name, credentials, bio) and never the email.
@@ -39,6 +41,11 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   fields: [
+    // The columns of Payload's former lockout. Nothing reads or writes them any more; they stay so
+    // that existing databases upgrade without dropping columns that hold rows, which stops the
+    // SQLite schema push at a data-loss prompt.
+    { name: 'loginAttempts', type: 'number', defaultValue: 0, hidden: true, access: unused },
+    { name: 'lockUntil', type: 'date', hidden: true, access: unused },
     {
       name: 'roles',
       type: 'select',

@@ -1,6 +1,6 @@
 import * as migration_20261122_012732_initial from './20261122_012732_initial';
 import * as migration_20261122_015454_prune_webhook_deliveries_task from './20261122_015454_prune_webhook_deliveries_task';
-import * as migration_20261130_030022_accounts_throttle_and_form_tokens from './20261130_030022_accounts_throttle_and_form_tokens';
+import * as migration_20261130_035548_used_form_tokens from './20261130_035548_used_form_tokens';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261122_015454_prune_webhook_deliveries_task',
   },
   {
-    up: migration_20261130_030022_accounts_throttle_and_form_tokens.up,
-    down: migration_20261130_030022_accounts_throttle_and_form_tokens.down,
-    name: '20261130_030022_accounts_throttle_and_form_tokens'
+    up: migration_20261130_035548_used_form_tokens.up,
+    down: migration_20261130_035548_used_form_tokens.down,
+    name: '20261130_035548_used_form_tokens'
   },
 ];

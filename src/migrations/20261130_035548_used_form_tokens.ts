@@ -17,9 +17,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "used_form_tokens_updated_at_idx" ON "used_form_tokens" USING btree ("updated_at");
   CREATE INDEX "used_form_tokens_created_at_idx" ON "used_form_tokens" USING btree ("created_at");
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_used_form_tokens_fk" FOREIGN KEY ("used_form_tokens_id") REFERENCES "public"."used_form_tokens"("id") ON DELETE cascade ON UPDATE no action;
-  CREATE INDEX "payload_locked_documents_rels_used_form_tokens_id_idx" ON "payload_locked_documents_rels" USING btree ("used_form_tokens_id");
-  ALTER TABLE "users" DROP COLUMN "login_attempts";
-  ALTER TABLE "users" DROP COLUMN "lock_until";`)
+  CREATE INDEX "payload_locked_documents_rels_used_form_tokens_id_idx" ON "payload_locked_documents_rels" USING btree ("used_form_tokens_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -29,7 +27,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_used_form_tokens_fk";
   
   DROP INDEX "payload_locked_documents_rels_used_form_tokens_id_idx";
-  ALTER TABLE "users" ADD COLUMN "login_attempts" numeric DEFAULT 0;
-  ALTER TABLE "users" ADD COLUMN "lock_until" timestamp(3) with time zone;
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "used_form_tokens_id";`)
 }
