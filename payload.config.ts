@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import sharp from 'sharp'
 
@@ -11,6 +11,7 @@ import { payloadSecret } from './src/config/secrets'
 import { health } from './src/endpoints/health'
 import { loggerConfig } from './src/logging/loggerConfig'
 import { emailAdapter } from './src/email/adapter'
+import { trustedProxyHops } from './src/lib/clientIp'
 import { assertEncryptionConfigured } from './src/privacy/encryption/keyring'
 import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
@@ -22,12 +23,16 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // Like PAYLOAD_SECRET: production refuses to start without the join-request encryption keys.
 assertEncryptionConfigured()
+// A malformed HAVEN_TRUST_PROXY stops start-up instead of guessing who the client is.
+trustedProxyHops()
 
 export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' | Haven' },
+    // Gravatar would send a hash of every staff email to a third party on each admin page.
+    avatar: 'default',
     components: { beforeDashboard: ['/src/review/components/DueForReview#DueForReview'] },
   },
   collections,
@@ -44,9 +49,6 @@ export default buildConfig({
   },
   secret: payloadSecret(),
   logger: loggerConfig(),
-  // A query on a path the caller may not read is an expected refusal (400): one info line without
-  // a stack trace, like Payload's own Forbidden, rather than its default of error.
-  loggingLevels: { QueryError: 'info' },
   email: emailAdapter(),
   db: databaseAdapter(),
   sharp,
@@ -62,6 +64,13 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
     autoGenerate: false,
   },
+  // Expected refusals are logged at info, message only, no stack: wrong passwords, throttled
+  // callers, and a query on a path the caller may not read (400).
+  loggingLevels: {
+    QueryError: 'info',
+    AuthenticationError: 'info',
+    TooManyRequests: 'info',
+  } as Config['loggingLevels'],
   telemetry: false,
   // Delivers webhooks from the outbox; a restart resumes whatever was pending.
   onInit: startWebhookWorker,

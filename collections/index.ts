@@ -8,6 +8,7 @@ import { JoinRequests } from './JoinRequests'
 import { Media } from './Media'
 import { SupportGroups } from './SupportGroups'
 import { Topics } from './Topics'
+import { UsedFormTokens } from './UsedFormTokens'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 import { WebhookEndpoints } from './WebhookEndpoints'
@@ -25,4 +26,5 @@ export const collections: CollectionConfig[] = [
   WebhookDeliveries,
   JoinRequests,
   AuditLog,
+  UsedFormTokens,
 ]

@@ -78,6 +78,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'join-requests': JoinRequest;
     'audit-log': AuditLog;
+    'used-form-tokens': UsedFormToken;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'join-requests': JoinRequestsSelect<false> | JoinRequestsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'used-form-tokens': UsedFormTokensSelect<false> | UsedFormTokensSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -361,6 +363,8 @@ export interface Topic {
  */
 export interface User {
   id: number;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   roles: ('admin' | 'editor' | 'reviewer' | 'coordinator')[];
   displayName: string;
   /**
@@ -376,8 +380,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -734,6 +736,17 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "used-form-tokens".
+ */
+export interface UsedFormToken {
+  id: number;
+  tokenId: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -915,6 +928,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'used-form-tokens';
+        value: number | UsedFormToken;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1202,6 +1219,8 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  loginAttempts?: T;
+  lockUntil?: T;
   roles?: T;
   displayName?: T;
   credentials?: T;
@@ -1214,8 +1233,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1341,6 +1358,16 @@ export interface AuditLogSelect<T extends boolean = true> {
   targetCollection?: T;
   targetId?: T;
   details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "used-form-tokens_select".
+ */
+export interface UsedFormTokensSelect<T extends boolean = true> {
+  tokenId?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

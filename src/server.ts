@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import next from 'next'
 
 import { runWorkers } from './cluster'
+import { stampForwardedFor, trustedProxyHops } from './lib/clientIp'
 
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
@@ -28,14 +29,20 @@ const isPublicApiPath = (url = '/') => {
   return pathname === '/graphql' || pathname === '/feeds/meeting-guide.json'
 }
 
+// Fails fast on a malformed HAVEN_TRUST_PROXY rather than on the first request.
+trustedProxyHops()
+
 if (await runWorkers()) {
   const app = next({ dev: false, dir: process.cwd(), port, hostname })
   await app.prepare()
   const handle = app.getRequestHandler()
 
   const server = http.createServer(async (req, res) => {
+    // The fast path reads the client address from the socket and trusted hops itself.
     const api = isPublicApiPath(req.url) ? publicApi() : undefined
     if (api && (await api(req, res))) return
+    // Rate limits and audit read the client from X-Forwarded-For; only trusted hops may write it.
+    stampForwardedFor(req)
     void handle(req, res)
   })
   server.keepAliveTimeout = 65_000
@@ -43,7 +50,10 @@ if (await runWorkers()) {
   // One request through Next's /graphql route, on a private loopback socket of this process (a
   // request to the shared port could land on another worker), starts Payload here — and with it
   // the background jobs on the worker that runs them — and publishes the API handler above.
-  const warm = http.createServer((req, res) => void handle(req, res))
+  const warm = http.createServer((req, res) => {
+    stampForwardedFor(req)
+    void handle(req, res)
+  })
   await new Promise<void>((resolve) =>
     warm.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve),
   )

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
 import { isEditor } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
+import { mediaReadable } from '../../src/access/mediaReadable'
 import { mediaDir } from '../../src/config/paths'
 import { reencodeUpload, ACCEPTED_IMAGE_TYPES } from './hooks/reencodeUpload'
 import { announceChange, announceDelete } from '../../src/content/changes'
@@ -10,7 +10,7 @@ import { announceChange, announceDelete } from '../../src/content/changes'
 /** Images for articles. Originals are re-encoded on upload so no EXIF/GPS tag is ever stored. */
 export const Media: CollectionConfig = {
   slug: 'media',
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isEditor },
+  access: { read: mediaReadable, create: isStaff, update: isStaff, delete: isEditor },
   hooks: {
     beforeOperation: [reencodeUpload],
     afterChange: [announceChange],

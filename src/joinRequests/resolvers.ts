@@ -17,7 +17,6 @@ const noCache = (info: GraphQLResolveInfo) =>
   })
 
 // The client IP once the API's context carries one; until then the API-wide per-IP limit applies.
-const clientIp = (ctx: HavenContext) => ctx.ip
 
 /** Thin: the rules live in submit.ts; this maps its refusals to GraphQL errors with HTTP codes. */
 export const joinRequestResolvers: ResolverMap = {
@@ -35,7 +34,7 @@ export const joinRequestResolvers: ResolverMap = {
     requestToJoinGroup: async (_: unknown, args: SubmitInput, ctx, info) => {
       noCache(info)
       try {
-        return await submitJoinRequest(ctx.payload, args, { ip: clientIp(ctx) })
+        return await submitJoinRequest(ctx.payload, args, { ip: ctx.ip })
       } catch (err) {
         if (!(err instanceof JoinRequestError)) throw err
         throw new GraphQLError(err.message, {

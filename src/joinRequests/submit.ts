@@ -5,6 +5,7 @@ import { JoinRequestError } from './errors'
 import { checkFormToken } from './formToken'
 import { notifyCoordinators } from './notifyCoordinators'
 import { joinRateLimits } from './rateLimits'
+import { spendFormToken } from './spendFormToken'
 import { SEAL_CONTEXT } from './settings'
 import { validateJoinRequest, type JoinRequestInput } from './validateJoinRequest'
 
@@ -42,7 +43,12 @@ export async function submitJoinRequest(
   if (ip) await joinRateLimits.ip(ip)
   // A filled honeypot is a bot: answer as if it worked so it learns nothing, and keep nothing.
   if (typeof input.website === 'string' && input.website.trim() !== '') return ACCEPTED
-  checkFormToken(payload.secret, String(input.formToken ?? ''), String(input.group ?? ''), now)
+  const formToken = checkFormToken(
+    payload.secret,
+    String(input.formToken ?? ''),
+    String(input.group ?? ''),
+    now,
+  )
   const valid = validateJoinRequest(input)
 
   const { docs } = await payload.find({
@@ -60,7 +66,9 @@ export async function submitJoinRequest(
       'GROUP_CLOSED',
       'This group is not taking new members at the moment.',
     )
-  await joinRateLimits.group(String(group.id))
+  await joinRateLimits.group(String(group.id), ip)
+  // Spent last, so a typo the person corrects does not cost them the form.
+  await spendFormToken(payload, formToken, now)
 
   const sealed = seal(
     JSON.stringify({ name: valid.name, contact: valid.contact, message: valid.message }),

@@ -1,6 +1,8 @@
 import dns from 'node:dns'
 import net from 'node:net'
 
+import ipaddr from 'ipaddr.js'
+
 /** A webhook target Haven refuses to call; the message is shown to the admin as is. */
 export class WebhookUrlError extends Error {
   constructor(message: string) {
@@ -9,47 +11,40 @@ export class WebhookUrlError extends Error {
   }
 }
 
-// Loopback, private, link-local, carrier-grade NAT, multicast and reserved ranges: anything a
-// webhook could use to reach the server's own network instead of the public internet.
-const blocked = new net.BlockList()
-for (const [address, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  blocked.addSubnet(address, prefix, 'ipv4')
-}
-for (const [address, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  blocked.addSubnet(address, prefix, 'ipv6')
+/**
+ * The IPv4 addresses an IPv6 address carries inside it, in every form a router or the host's own
+ * stack may turn back into IPv4: IPv4-mapped and SIIT (::ffff:a.b.c.d, ::ffff:0:a.b.c.d),
+ * IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002:AABB:CCDD::) and Teredo (server in
+ * bits 32-63, client inverted in the last 32 bits). Empty when it carries none.
+ */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const parts = address.parts
+  const fromWords = (high: number, low: number) =>
+    new ipaddr.IPv4([high >> 8, high & 255, low >> 8, low & 255])
+  const last32 = () => fromWords(parts[6], parts[7])
+  if (parts.slice(0, 6).every((word) => word === 0)) return [last32()]
+  const range = address.range()
+  if (range === 'ipv4Mapped' || range === 'rfc6145') return [last32()]
+  if (address.match(ipaddr.IPv6.parse('64:ff9b::'), 96)) return [last32()]
+  if (range === '6to4') return [fromWords(parts[1], parts[2])]
+  if (range === 'teredo')
+    return [fromWords(parts[2], parts[3]), fromWords(parts[6] ^ 0xffff, parts[7] ^ 0xffff)]
+  return []
 }
 
-/** True for addresses a webhook must not reach unless explicitly allowed. */
+/**
+ * True for addresses a webhook must not reach unless explicitly allowed: anything ipaddr.js does
+ * not classify as plain global unicast (loopback, private, link-local, carrier-grade NAT,
+ * multicast, documentation, benchmarking, reserved ...), and any IPv6 form whose embedded IPv4
+ * address is one of those.
+ */
 export function isPrivateAddress(ip: string): boolean {
-  // IPv4-mapped (::ffff:127.0.0.1) and NAT64 (64:ff9b::7f00:1) forms carry an IPv4 address.
-  const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
-  if (mapped) return isPrivateAddress(mapped[1])
-  const hexMapped = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip)
-  if (hexMapped) {
-    const n = (parseInt(hexMapped[1], 16) << 16) | parseInt(hexMapped[2], 16)
-    return isPrivateAddress([24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.'))
-  }
-  const family = net.isIP(ip)
-  if (family === 0) return true
-  return blocked.check(ip, family === 4 ? 'ipv4' : 'ipv6')
+  if (net.isIP(ip) === 0 || !ipaddr.isValid(ip)) return true
+  const address = ipaddr.parse(ip)
+  if (address.kind() === 'ipv4') return address.range() !== 'unicast'
+  const embedded = embeddedIPv4(address as ipaddr.IPv6)
+  if (embedded.length > 0) return embedded.some((v4) => v4.range() !== 'unicast')
+  return address.range() !== 'unicast'
 }
 
 function allowList(): string[] {

@@ -7,7 +7,8 @@ import pg from 'pg'
 import { pino } from 'pino'
 import type { Payload } from 'payload'
 
-import { issueFormToken } from '../../src/joinRequests/formToken'
+import { checkFormToken, issueFormToken } from '../../src/joinRequests/formToken'
+import { closeSpentTokenStore, spendFormToken } from '../../src/joinRequests/spendFormToken'
 import { submitJoinRequest } from '../../src/joinRequests/submit'
 import { loggerOptions } from '../../src/logging/loggerConfig'
 import { sealedKeyId } from '../../src/privacy/encryption/seal'
@@ -233,6 +234,81 @@ describe('requestToJoinGroup', () => {
     } finally {
       process.env.HAVEN_JOIN_RATE_PER_IP = before.ip ?? ''
       process.env.HAVEN_JOIN_RATE_PER_GROUP = before.group ?? ''
+    }
+  })
+})
+
+describe('per-group cap and form tokens', () => {
+  const input = () => ({ ...CANARY, consent: true, website: '' })
+
+  it('one client, however persistent, cannot close a group to everyone else', async () => {
+    const before = process.env.HAVEN_JOIN_RATE_PER_GROUP
+    try {
+      process.env.HAVEN_JOIN_RATE_PER_GROUP = '2'
+      const busy = await group('Persistent circle', true, [coordinator.id])
+      const send = (ip: string) =>
+        submitJoinRequest(
+          payload,
+          { ...input(), group: String(busy.id), formToken: tokenFor(busy.id) },
+          { ip },
+        )
+      for (let i = 0; i < 4; i++)
+        await expect(send('192.0.2.50')).resolves.toMatchObject({ ok: true })
+      await expect(send('192.0.2.51')).resolves.toMatchObject({ ok: true })
+      // Two distinct clients fill this group's hour; a third is turned away, repeatedly.
+      await expect(send('192.0.2.52')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+      await expect(send('192.0.2.52')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+    } finally {
+      process.env.HAVEN_JOIN_RATE_PER_GROUP = before ?? ''
+    }
+  })
+
+  it('a form token works once', async () => {
+    const formToken = tokenFor(openGroup.id)
+    const first = await join({ formToken, website: '' })
+    expect(first.json.data.requestToJoinGroup.ok).toBe(true)
+    const replay = await join({ formToken, website: '' })
+    expect(replay.json.errors[0].message).toMatch(/already been sent/)
+    expect(replay.json.errors[0].extensions.code).toBe('BAD_USER_INPUT')
+    const direct = await submitJoinRequest(
+      payload,
+      { ...input(), group: String(openGroup.id), formToken },
+      { ip: '192.0.2.60' },
+    ).catch((e) => e)
+    expect(direct).toMatchObject({ code: 'BAD_USER_INPUT' })
+  })
+})
+
+describe('spent form tokens are shared by every process', () => {
+  afterAll(() => closeSpentTokenStore())
+  const spend = (token: string, redisUrl?: string) =>
+    spendFormToken(
+      payload,
+      checkFormToken(payload.secret, token, String(openGroup.id)),
+      new Date(),
+      redisUrl,
+    )
+
+  it('in the database without Redis: a second spend is refused', async () => {
+    const token = tokenFor(openGroup.id)
+    await expect(spend(token)).resolves.toBeUndefined()
+    await expect(spend(token)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' })
+    const rows = await payload.find({ collection: 'used-form-tokens', overrideAccess: true })
+    expect(rows.docs.length).toBeGreaterThan(0)
+  })
+
+  it('in Redis when REDIS_URL is set, with an expiry', async () => {
+    const redisUrl = `redis://127.0.0.1:6379`
+    const token = tokenFor(openGroup.id)
+    await expect(spend(token, redisUrl)).resolves.toBeUndefined()
+    await expect(spend(token, redisUrl)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' })
+    const { Redis } = await import('ioredis')
+    const redis = new Redis(redisUrl)
+    try {
+      const ttl = await redis.pttl(`haven-join-token:${token.split('.').pop()}`)
+      expect(ttl).toBeGreaterThan(0)
+    } finally {
+      await redis.quit()
     }
   })
 })

@@ -7,11 +7,18 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible'
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
-export type RateLimiter = { consume(ip: string): Promise<RateDecision>; close(): Promise<void> }
+export type RateDecision =
+  | { allowed: true; /** points used in this window, this request included */ consumed?: number }
+  | { allowed: false; retryAfterSeconds: number }
+export type RateLimiter = {
+  consume(key: string): Promise<RateDecision>
+  /** Gives one point back, e.g. for a login that turned out to be the account holder's. */
+  reward(key: string): Promise<void>
+  close(): Promise<void>
+}
 
 /**
- * Per-IP request budget: `points` requests per `windowSeconds`. In memory for one instance, in
+ * Per-key (usually per-client) request budget: `points` requests per `windowSeconds`. In memory for one instance, in
  * Redis when REDIS_URL is set so instances behind a load balancer share one budget per IP; the
  * memory limiter stands in while Redis is unreachable. Under HAVEN_WORKERS > 1 without Redis the
  * count is kept in the cluster's primary (src/cluster.ts), so N workers still allow one budget.
@@ -20,9 +27,15 @@ export function createRateLimiter(
   points: number,
   windowSeconds: number,
   redisUrl: string | undefined = process.env.REDIS_URL,
+  keyPrefix = 'haven-graphql',
 ): RateLimiter {
-  if (points <= 0) return { consume: async () => ({ allowed: true }), close: async () => {} }
-  const options = { points, duration: windowSeconds, keyPrefix: 'haven-graphql' }
+  if (points <= 0)
+    return {
+      consume: async () => ({ allowed: true }),
+      reward: async () => {},
+      close: async () => {},
+    }
+  const options = { points, duration: windowSeconds, keyPrefix }
   const memory = new RateLimiterMemory(options)
   let redis: Redis | undefined
   let limiter: RateLimiterMemory | RateLimiterRedis | RateLimiterCluster = memory
@@ -34,10 +47,10 @@ export function createRateLimiter(
     limiter = new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory })
   }
   return {
-    async consume(ip) {
+    async consume(key) {
       try {
-        await limiter.consume(ip)
-        return { allowed: true }
+        const result = await limiter.consume(key)
+        return { allowed: true, consumed: result.consumedPoints }
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
           return {
@@ -48,6 +61,9 @@ export function createRateLimiter(
         // The store failed (not a verdict): serve rather than lock everyone out.
         return { allowed: true }
       }
+    },
+    async reward(key) {
+      await limiter.reward(key).catch(() => undefined)
     },
     async close() {
       await redis?.quit().catch(() => undefined)

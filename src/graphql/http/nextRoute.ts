@@ -1,6 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { clientIpFromHeaders } from '../../lib/clientIp'
 import { meetingGuideResponse } from '../feeds/feedResponse'
 import { createGraphQLHandler, tooLarge, type ApiResponse, type GraphQLHandler } from './handler'
 import { createNodeApiHandler, type NodeApiHandler } from './nodeServer'
@@ -42,17 +43,6 @@ async function handler(): Promise<GraphQLHandler> {
 const toResponse = (r: ApiResponse) =>
   new Response(r.status === 204 ? null : r.body, { status: r.status, headers: r.headers })
 
-// Next's own server puts the connecting address last in X-Forwarded-For; with a trusted proxy
-// in front (HAVEN_TRUST_PROXY=true) the first entry is the client.
-function clientIp(request: Request): string {
-  const hops = (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((h) => h.trim())
-    .filter(Boolean)
-  if (hops.length === 0) return request.headers.get('x-real-ip') ?? 'unknown'
-  return process.env.HAVEN_TRUST_PROXY === 'true' ? hops[0] : hops[hops.length - 1]
-}
-
 /** Serves /graphql from the Next app, the same way src/cli/api.ts serves it alone. */
 export async function handleGraphQLRoute(request: Request): Promise<Response> {
   const h = await handler()
@@ -74,7 +64,7 @@ export async function handleGraphQLRoute(request: Request): Promise<Response> {
       search: url.search,
       headers,
       body,
-      ip: clientIp(request),
+      ip: clientIpFromHeaders(request.headers),
     }),
   )
 }

@@ -1,21 +1,10 @@
 import http from 'node:http'
 import type { Payload } from 'payload'
 
+import { clientIpFromNode } from '../../lib/clientIp'
 import { meetingGuideResponse } from '../feeds/feedResponse'
 import { errorResponse, tooLarge, type ApiResponse, type GraphQLHandler } from './handler'
 import { BodyTooLargeError, readNodeBody } from './readBody'
-
-/**
- * The client address. Behind a load balancer set HAVEN_TRUST_PROXY=true so the first
- * X-Forwarded-For entry counts; otherwise that header is caller-controlled and ignored.
- */
-export function clientIp(req: http.IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for']
-  if (process.env.HAVEN_TRUST_PROXY === 'true' && typeof forwarded === 'string') {
-    return forwarded.split(',')[0].trim()
-  }
-  return req.socket.remoteAddress ?? 'unknown'
-}
 
 function send(res: http.ServerResponse, response: ApiResponse) {
   res.writeHead(response.status, {
@@ -53,7 +42,7 @@ export function createNodeApiHandler(payload: Payload, handler: GraphQLHandler):
             search: url.search,
             headers,
             body,
-            ip: clientIp(req),
+            ip: clientIpFromNode(req),
           }),
         )
         return true

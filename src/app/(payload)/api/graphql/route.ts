@@ -1,6 +1,9 @@
 /* Payload's own GraphQL (used by the admin). Frontends use Haven's public API at /graphql. */
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { payloadGraphQLRoutes } from '../../../../auth/restRoutes'
+
+const routes = payloadGraphQLRoutes(config)
+
+export const POST = routes.POST
+export const OPTIONS = routes.OPTIONS

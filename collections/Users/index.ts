@@ -1,8 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, isAdminField } from '../src/access/isAdmin'
-import { isStaff } from '../src/access/isStaff'
-import { hasRole, ROLES } from '../src/access/roles'
+import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { isStaff } from '../../src/access/isStaff'
+import { hasRole, ROLES } from '../../src/access/roles'
+import { forgotPassword } from './endpoints/forgotPassword'
+import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
+import { throttleAuthOperations } from './hooks/throttleAuthOperations'
+
+const unused = { create: () => false, update: () => false }
 
 /**
  * Staff accounts. Every user is staff (there are no public accounts); the public API shows only
@@ -12,11 +17,17 @@ export const Users: CollectionConfig = {
   slug: 'users',
   admin: { useAsTitle: 'displayName', defaultColumns: ['displayName', 'email', 'roles'] },
   auth: {
-    // Lock an account for 15 minutes after 5 failed logins in a row.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No per-account lockout: it lets anyone lock the admin out with five wrong passwords.
+    // Failed sign-ins are throttled per (client, account) and per client instead
+    // (hooks/throttleAuthOperations.ts), as OWASP's authentication guidance recommends.
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
   },
+  hooks: {
+    beforeOperation: [throttleAuthOperations],
+    afterLogin: [forgiveSuccessfulLogin],
+  },
+  endpoints: [forgotPassword],
   access: {
     read: isStaff,
     create: isAdmin,
@@ -27,8 +38,14 @@ export const Users: CollectionConfig = {
       return { id: { equals: user.id } }
     },
     admin: ({ req: { user } }) => Boolean(user),
+    unlock: isAdmin,
   },
   fields: [
+    // The columns of Payload's former lockout. Nothing reads or writes them any more; they stay so
+    // that existing databases upgrade without dropping columns that hold rows, which stops the
+    // SQLite schema push at a data-loss prompt.
+    { name: 'loginAttempts', type: 'number', defaultValue: 0, hidden: true, access: unused },
+    { name: 'lockUntil', type: 'date', hidden: true, access: unused },
     {
       name: 'roles',
       type: 'select',

@@ -1,0 +1,47 @@
+import { addDataAndFileToRequest, type Endpoint } from 'payload'
+
+import { minutes, namedLimiter, tooManyRequests } from '../../../src/auth/limiters'
+import { forgotPasswordPerClient } from '../../../src/auth/settings'
+import { clientIpFromHeaders } from '../../../src/lib/clientIp'
+import { FORGOT_PASSWORD_ENDPOINT } from '../hooks/throttleAuthOperations'
+
+/**
+ * POST /api/users/forgot-password, in place of Payload's own: the answer is the same, and sent
+ * before the account is even looked up, so neither its words nor its timing say whether the
+ * email has an account. The reset (token, email) happens after the answer.
+ */
+export const forgotPassword: Endpoint = {
+  path: '/forgot-password',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const email = typeof req.data?.email === 'string' ? req.data.email.trim() : ''
+    if (!email)
+      return Response.json({ errors: [{ message: 'Enter your email address.' }] }, { status: 400 })
+    const decision = await namedLimiter(
+      'forgot-password',
+      forgotPasswordPerClient(),
+      60 * 60,
+    ).consume(clientIpFromHeaders(req.headers))
+    if (!decision.allowed)
+      return tooManyRequests(
+        `Too many password reset requests from this connection. Try again in ${minutes(decision.retryAfterSeconds)}.`,
+        decision.retryAfterSeconds,
+      )
+    req.context = { ...req.context, [FORGOT_PASSWORD_ENDPOINT]: true }
+    void req.payload
+      .forgotPassword({
+        collection: 'users',
+        data: { email },
+        req,
+        context: { [FORGOT_PASSWORD_ENDPOINT]: true },
+      })
+      .catch((error: unknown) =>
+        req.payload.logger.error(
+          { err: { name: (error as Error)?.name } },
+          'A password reset request failed',
+        ),
+      )
+    return Response.json({ message: req.t('general:success') })
+  },
+}

@@ -1,0 +1,74 @@
+import type http from 'node:http'
+
+import ipaddr from 'ipaddr.js'
+
+/**
+ * How many reverse proxies in front of Haven append to X-Forwarded-For (HAVEN_TRUST_PROXY):
+ * unset, empty, `false` or `0` → none, so the header is the caller's to forge and is ignored;
+ * `true` → one; a whole number → that many. Anything else stops start-up, because guessing
+ * either way is wrong: too few hops lets callers forge their address, too many puts every
+ * caller behind the proxy's address.
+ */
+export function trustedProxyHops(raw: string | undefined = process.env.HAVEN_TRUST_PROXY): number {
+  const value = (raw ?? '').trim().toLowerCase()
+  if (value === '' || value === 'false' || value === '0') return 0
+  if (value === 'true') return 1
+  const hops = Number(value)
+  if (Number.isInteger(hops) && hops > 0 && hops <= 20) return hops
+  throw new Error(
+    `HAVEN_TRUST_PROXY=${raw} is not valid: use the number of proxies in front of Haven ` +
+      '(1-20, or true for 1), or leave it unset when clients connect directly.',
+  )
+}
+
+// One spelling per address, so ::ffff:10.0.0.1 and 10.0.0.1 share a budget.
+function normalise(address: string): string {
+  const bare = address.trim().replace(/^\[(.*)\](?::\d+)?$/, '$1')
+  return ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : bare
+}
+
+const split = (header: string | null | undefined) =>
+  (header ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+
+/**
+ * The client in a chain of addresses whose last entry is the peer that connected to Haven: with
+ * no trusted proxy that peer itself; with N trusted proxies, the address the outermost of them
+ * saw, N entries left of the peer. A shorter chain than N (a caller reaching Haven around the
+ * proxies) falls back to its first entry, which is still one a trusted hop wrote.
+ */
+export function pickClientAddress(chain: string[], hops = trustedProxyHops()): string {
+  if (chain.length === 0) return 'unknown'
+  return normalise(chain[Math.max(0, chain.length - 1 - hops)])
+}
+
+/** The client address of a request on a plain Node server (the standalone API). */
+export function clientIpFromNode(req: http.IncomingMessage): string {
+  const hops = trustedProxyHops()
+  const forwarded = hops > 0 ? split(req.headers['x-forwarded-for']?.toString()) : []
+  return pickClientAddress([...forwarded, req.socket.remoteAddress ?? 'unknown'], hops)
+}
+
+/**
+ * Haven's HTTP server (src/server.ts) rewrites X-Forwarded-For before Next sees the request:
+ * without a trusted proxy it holds only the connecting address, so nothing a caller sends
+ * survives; behind proxies the connecting address is appended to what they sent. Route handlers
+ * then read the client from it with clientIpFromHeaders.
+ */
+export function stampForwardedFor(req: http.IncomingMessage): void {
+  const peer = req.socket.remoteAddress ?? 'unknown'
+  const forwarded = trustedProxyHops() > 0 ? split(req.headers['x-forwarded-for']?.toString()) : []
+  req.headers['x-forwarded-for'] = [...forwarded, peer].join(', ')
+}
+
+type HeaderSource = { get(name: string): string | null | undefined }
+
+/**
+ * The client address of a request inside Next (REST, GraphQL routes, Payload hooks), from the
+ * X-Forwarded-For that src/server.ts stamped: its last entry is the connecting peer.
+ */
+export function clientIpFromHeaders(headers: HeaderSource | undefined): string {
+  return pickClientAddress(split(headers?.get('x-forwarded-for')))
+}
