@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../../src/access/isAdmin'
-import { isStaff } from '../../src/access/isStaff'
+import { canReadUsers } from '../../src/access/canReadUsers'
 import { hasRole, ROLES } from '../../src/access/roles'
 import { forgotPassword } from './endpoints/forgotPassword'
+import { hideOtherSessions } from './hooks/hideOtherSessions'
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { throttleAuthOperations } from './hooks/throttleAuthOperations'
 
@@ -26,10 +27,11 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [throttleAuthOperations],
     afterLogin: [forgiveSuccessfulLogin],
+    afterRead: [hideOtherSessions],
   },
   endpoints: [forgotPassword],
   access: {
-    read: isStaff,
+    read: canReadUsers,
     create: isAdmin,
     delete: isAdmin,
     update: ({ req: { user } }) => {
