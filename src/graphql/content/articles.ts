@@ -110,7 +110,9 @@ export async function findArticles(ctx: HavenContext, args: ArticlesArgs) {
     rows,
     first,
     Boolean(cursor),
-    (row) => [(row as Record<string, unknown>)[field] as string | null, row.id],
+    // The id goes into the cursor as a string on every database; the adapter converts it back
+    // (number on SQL, ObjectId on MongoDB) when it compares.
+    (row) => [(row as Record<string, unknown>)[field] as string | null, String(row.id)],
     async () =>
       (
         await ctx.payload.count({

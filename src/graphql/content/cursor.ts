@@ -23,6 +23,17 @@ export function decodeCursor(raw: string | null | undefined): Cursor | null {
   throw badInput('`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.')
 }
 
+/**
+ * Orders ids as opaque strings (code-unit order, not locale order): MongoDB ids are ObjectId hex
+ * strings and SQL ids numbers, so arithmetic on them is wrong on one database or the other. Any
+ * total order works for a tie-break as long as the sort and the cursor use the same one.
+ */
+export function compareIds(a: string | number, b: string | number): number {
+  const x = String(a)
+  const y = String(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
 export const MAX_PAGE_SIZE = 100
 
 /** Page sizes are 1–100: a larger page would let one request scan the whole database. */
