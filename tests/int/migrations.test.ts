@@ -42,5 +42,5 @@ const onPostgres = process.env.HAVEN_TEST_DB === 'postgres'
     expect(result.created).toBeGreaterThan(10)
     const articles = await payload.find({ collection: 'articles', overrideAccess: false })
     expect(articles.totalDocs).toBeGreaterThan(0)
-  })
+  }, 120_000) // seeding writes dozens of documents through every hook; slow on a busy machine
 })

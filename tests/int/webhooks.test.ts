@@ -155,8 +155,8 @@ describe('coalescing', () => {
       url: receiver.url('/mixed'),
       coalesceSeconds: 60,
       subscriptions: [
-        { collection: 'articles', operations: ['publish', 'unpublish', 'delete'] },
-        { collection: 'topics', operations: ['delete'] },
+        { source: 'articles', operations: ['publish', 'unpublish', 'delete'] },
+        { source: 'topics', operations: ['delete'] },
       ],
     })
     const kept = await publishArticle()
