@@ -7,6 +7,9 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url')
 }
 
+const NOT_A_CURSOR =
+  '`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.'
+
 export function decodeCursor(raw: string | null | undefined): Cursor | null {
   if (raw == null) return null
   try {
@@ -20,7 +23,19 @@ export function decodeCursor(raw: string | null | undefined): Cursor | null {
   } catch {
     // fall through to the error below
   }
-  throw badInput('`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.')
+  throw badInput(NOT_A_CURSOR)
+}
+
+/**
+ * A cursor whose id goes into a database query must carry an id of the shape that database
+ * gives (ObjectId hex on MongoDB, an integer on SQLite and PostgreSQL); any other value is a
+ * forged cursor, refused here rather than failing inside the adapter.
+ */
+export function checkCursorId(adapterName: string, cursor: Cursor): Cursor {
+  const id = String(cursor[1])
+  const ok = adapterName === 'mongoose' ? /^[0-9a-f]{24}$/i.test(id) : /^\d{1,15}$/.test(id)
+  if (!ok) throw badInput(NOT_A_CURSOR)
+  return [cursor[0], id]
 }
 
 /**
