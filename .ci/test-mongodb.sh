@@ -99,9 +99,10 @@ done
 log "FerretDB $FERRETDB_VERSION on 127.0.0.1:$port (PostgreSQL database $store_db)"
 
 # Test files one at a time: the machine is small, and FerretDB serialises much of its work on
-# the one PostgreSQL database anyway.
+# the one PostgreSQL database anyway. FerretDB answers several times slower than MongoDB or the
+# SQL databases, so single tests get more than jest's default five seconds.
 HAVEN_TEST_DB=mongodb \
   HAVEN_TEST_MONGODB_URL="mongodb://127.0.0.1:$port" \
   HAVEN_MONGODB_COMPAT=ferretdb \
   NODE_OPTIONS=--experimental-vm-modules \
-  npx jest --selectProjects int --runInBand "$@"
+  npx jest --selectProjects int --runInBand --testTimeout=60000 "$@"
