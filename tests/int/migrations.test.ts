@@ -35,7 +35,7 @@ const onPostgres = process.env.HAVEN_TEST_DB === 'postgres'
     // '0' with the number 0), even right after creating them; those are not drift.
     const drift = statementsToExecute.filter((s) => !/ALTER COLUMN "\w+" SET DEFAULT \d+;$/.test(s))
     expect(drift).toEqual([])
-  })
+  }, 120_000)
 
   it('hold the demo content', async () => {
     const result = await seed(payload)
