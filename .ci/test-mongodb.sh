@@ -55,9 +55,14 @@ free_port() {
 work=$(mktemp -d "${TMPDIR:-/tmp}/haven-ferretdb-XXXXXX")
 store_db="haven_ferretdb_$$_$RANDOM"
 ferret_pid=""
+jest_pid=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  if [ -n "$jest_pid" ] && kill -0 "$jest_pid" 2>/dev/null; then
+    kill -TERM "$jest_pid" 2>/dev/null || true
+    wait "$jest_pid" 2>/dev/null || true
+  fi
   if [ -n "$ferret_pid" ] && kill -0 "$ferret_pid" 2>/dev/null; then
     kill -TERM "$ferret_pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$ferret_pid" 2>/dev/null || break; sleep 0.1; done
@@ -105,4 +110,7 @@ HAVEN_TEST_DB=mongodb \
   HAVEN_TEST_MONGODB_URL="mongodb://127.0.0.1:$port" \
   HAVEN_MONGODB_COMPAT=ferretdb \
   NODE_OPTIONS=--experimental-vm-modules \
-  npx jest --selectProjects int --runInBand --testTimeout=60000 "$@"
+  node node_modules/jest/bin/jest.js --selectProjects int --runInBand --testTimeout=60000 "$@" &
+# In the background and waited for, so a SIGTERM or Ctrl-C reaches the trap at once.
+jest_pid=$!
+wait "$jest_pid"
