@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:mongodb`: the integration suite through Payload's MongoDB adapter, against
 # FerretDB v1 (the MongoDB wire protocol over PostgreSQL), because no MongoDB server can be
-# installed from the registries CI reaches. FerretDB is built once with `go install` into a cache
+# installed from the registries CI reaches. FerretDB is built once with Go (module proxy) into a cache
 # folder outside the repository and reused; it listens on a free loopback port, keeps its data in
 # a PostgreSQL database of its own, and is stopped (and that database dropped) however the run
 # ends. Extra arguments go to jest, e.g. `npm run test:mongodb -- tests/int/webhooks.test.ts`.
