@@ -579,7 +579,7 @@ export interface WebhookEndpoint {
    */
   subscriptions?:
     | {
-        collection: 'articles' | 'topics' | 'support-groups' | 'media' | 'crisis-resources';
+        source: 'articles' | 'topics' | 'support-groups' | 'media' | 'crisis-resources';
         operations: ('publish' | 'unpublish' | 'update' | 'delete')[];
         id?: string | null;
       }[]
@@ -1276,7 +1276,7 @@ export interface WebhookEndpointsSelect<T extends boolean = true> {
   subscriptions?:
     | T
     | {
-        collection?: T;
+        source?: T;
         operations?: T;
         id?: T;
       };

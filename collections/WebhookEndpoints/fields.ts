@@ -39,7 +39,7 @@ const validateHeaderValue = (value: unknown): true | string =>
   /[\r\n\0]/.test(String(value ?? '')) ? 'Header values cannot contain line breaks.' : true
 
 const everything = WEBHOOK_SOURCES.map((source) => ({
-  collection: source.value,
+  source: source.value,
   operations: WEBHOOK_OPERATIONS.map((op) => op.value),
 }))
 
@@ -78,7 +78,14 @@ export const endpointSettingsFields: Field[] = [
       {
         type: 'row',
         fields: [
-          { name: 'collection', type: 'select', required: true, options: [...WEBHOOK_SOURCES] },
+          {
+            // Not `collection`: mongoose reserves that name on documents and subdocuments.
+            name: 'source',
+            label: 'Collection',
+            type: 'select',
+            required: true,
+            options: [...WEBHOOK_SOURCES],
+          },
           {
             name: 'operations',
             type: 'select',

@@ -7,12 +7,25 @@
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
+import { databaseKind, sqliteFile } from '../db/adapter'
+import { renameLegacyMongoFields, renameLegacySqliteColumns } from '../db/renameLegacyFields'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 import { seed } from '../seed'
 
 export const PREPARE_OK = 'HAVEN_PREPARE_OK'
 
+if (databaseKind() === 'sqlite') {
+  for (const rename of await renameLegacySqliteColumns(sqliteFile())) {
+    process.stdout.write(`Renamed SQLite column ${rename}\n`)
+  }
+}
 const payload = await getPayload({ config })
+const movedSubscriptions = await renameLegacyMongoFields(payload)
+if (movedSubscriptions > 0) {
+  payload.logger.info(
+    `Moved the subscriptions of ${movedSubscriptions} webhook endpoints to their new field name.`,
+  )
+}
 const users = await payload.count({ collection: 'users' })
 if (users.totalDocs === 0 && process.env.HAVEN_SEED_DEMO !== 'false') {
   const result = await seed(payload)

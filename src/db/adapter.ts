@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { DatabaseAdapterObj } from 'payload'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { mongooseAdapter, type MongooseAdapter } from '@payloadcms/db-mongodb'
 
 import { dataDir } from '../config/paths'
 import { migrations } from '../migrations'
@@ -31,6 +31,51 @@ export function databaseKind(url: string | undefined = process.env.DATABASE_URL)
   if (/^postgres(ql)?:\/\//i.test(value)) return 'postgres'
   if (/^mongodb(\+srv)?:\/\//i.test(value)) return 'mongodb'
   throw new DatabaseUrlError(value)
+}
+
+export type MongoCompat = 'ferretdb'
+
+/**
+ * HAVEN_MONGODB_COMPAT names a MongoDB-compatible server that needs adapter options real MongoDB
+ * does not; unset (the default) leaves the adapter exactly as it is for MongoDB itself.
+ */
+export function mongoCompat(value = process.env.HAVEN_MONGODB_COMPAT): MongoCompat | null {
+  const v = (value ?? '').trim().toLowerCase()
+  if (v === '') return null
+  if (v === 'ferretdb') return v
+  throw new Error(`HAVEN_MONGODB_COMPAT must be unset or ferretdb (got ${value}).`)
+}
+
+/**
+ * FerretDB v1 (MongoDB wire protocol over PostgreSQL or SQLite) has no `$lookup`, so joins and
+ * sorts on related fields are resolved with separate queries, and it has no transactions.
+ * Modelled on Payload's own presets for DocumentDB, Cosmos DB and Firestore
+ * (`compatibilityOptions` in @payloadcms/db-mongodb).
+ */
+export function mongoCompatOptions(compat = mongoCompat()) {
+  if (compat !== 'ferretdb') return {}
+  return {
+    useJoinAggregations: false,
+    usePipelineInSortLookup: false,
+    transactionOptions: false as const,
+    disableIndexHints: true,
+  }
+}
+
+/**
+ * Payload turns transactions off when the client is not connected to a replica set (its own
+ * check: no `replicaSet` in the client options). Then a content save and its webhook outbox row
+ * are two separate writes, so say so at start-up rather than leave it silent.
+ */
+export function warnWithoutReplicaSet(adapter: MongooseAdapter): void {
+  const client = adapter.connection.getClient()
+  if (client.options.replicaSet && adapter.transactionOptions !== false) return
+  adapter.payload.logger.warn(
+    'MongoDB without a replica set (no replicaSet in DATABASE_URL' +
+      (mongoCompat() ? `, or HAVEN_MONGODB_COMPAT=${mongoCompat()}` : '') +
+      '): Payload runs without transactions, so a content change and its webhook outbox row are ' +
+      'not written atomically. Use a replica set in production (docker/compose.yml runs one).',
+  )
 }
 
 export function sqliteFile(): string {
@@ -61,7 +106,12 @@ export function databaseAdapter(
     })
   }
   if (kind === 'mongodb') {
-    return mongooseAdapter({ url: url!.trim(), transactionOptions: {} })
+    return mongooseAdapter({
+      url: url!.trim(),
+      transactionOptions: {},
+      afterOpenConnection: warnWithoutReplicaSet,
+      ...mongoCompatOptions(),
+    })
   }
   fs.mkdirSync(dataDir(), { recursive: true })
   return sqliteAdapter({

@@ -10,6 +10,10 @@ export async function isScheduledPublishRunning(
   id: string | number | undefined,
 ): Promise<boolean> {
   if (id === undefined || !req.payload.collections['payload-jobs']) return false
+  // Ids are opaque, but the job input keeps the id as its author wrote it: a string from the
+  // admin's schedule drawer, a number from server code on SQLite or PostgreSQL.
+  const text = String(id)
+  const values: Array<string | number> = /^\d{1,15}$/.test(text) ? [text, Number(text)] : [text]
   const { totalDocs } = await req.payload.db.count({
     collection: 'payload-jobs',
     req,
@@ -17,7 +21,7 @@ export async function isScheduledPublishRunning(
       and: [
         { taskSlug: { equals: 'schedulePublish' } },
         { processing: { equals: true } },
-        { 'input.doc.value': { equals: String(id) } },
+        { or: values.map((value) => ({ 'input.doc.value': { equals: value } })) },
         { 'input.doc.relationTo': { equals: 'articles' } },
       ],
     },

@@ -79,7 +79,7 @@ export function mergeChanges(changes: WebhookChange[]): WebhookChange[] {
   return [...byItem.values()]
 }
 
-type Subscription = { collection?: string | null; operations?: string[] | null }
+type Subscription = { source?: string | null; operations?: string[] | null }
 
 /** Whether an endpoint's subscriptions include this change. */
 export function isSubscribed(
@@ -87,6 +87,6 @@ export function isSubscribed(
   change: WebhookChange,
 ) {
   return (subscriptions ?? []).some(
-    (s) => s.collection === change.collection && (s.operations ?? []).includes(change.operation),
+    (s) => s.source === change.collection && (s.operations ?? []).includes(change.operation),
   )
 }

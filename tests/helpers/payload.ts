@@ -4,14 +4,21 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { createDatabase, dropDatabase } from './postgres'
+import { createTestDatabase } from './database'
 
-export type TestPayload = { payload: Payload; dataDir: string; stop: () => Promise<void> }
+export type TestPayload = {
+  payload: Payload
+  dataDir: string
+  /** DATABASE_URL of this file's database; '' for the SQLite file under dataDir. */
+  databaseUrl: string
+  stop: () => Promise<void>
+}
 
 /**
  * Boots Payload through the Local API on a fresh database of its own: a temporary SQLite file,
- * or, when HAVEN_TEST_DB=postgres (`npm run test:postgres`), a new PostgreSQL database that is
- * dropped when the test file finishes.
+ * or, when HAVEN_TEST_DB=postgres (`npm run test:postgres`) or HAVEN_TEST_DB=mongodb
+ * (`npm run test:mongodb`), a new PostgreSQL or MongoDB database that is dropped when the test
+ * file finishes.
  */
 export async function startPayload(env: Record<string, string> = {}): Promise<TestPayload> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-test-'))
@@ -20,13 +27,9 @@ export async function startPayload(env: Record<string, string> = {}): Promise<Te
   process.env.HAVEN_DISABLE_JOBS = 'true'
   Object.assign(process.env, env)
 
-  let databaseName: string | undefined
-  if (process.env.HAVEN_TEST_DB === 'postgres') {
-    databaseName = await createDatabase()
-    process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${databaseName}`
-  } else {
-    delete process.env.DATABASE_URL
-  }
+  const database = await createTestDatabase()
+  if (database.url) process.env.DATABASE_URL = database.url
+  else delete process.env.DATABASE_URL
 
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
@@ -35,13 +38,14 @@ export async function startPayload(env: Record<string, string> = {}): Promise<Te
   return {
     payload,
     dataDir,
+    databaseUrl: database.url,
     async stop() {
       // Payload's destroy() leaves the driver's pool open; the forced DROP DATABASE below ends
       // those connections, which the pool reports as errors that nobody is waiting for.
       const db = payload.db as unknown as { pool?: { on(e: string, f: () => void): void } }
       db.pool?.on('error', () => undefined)
       await payload.destroy()
-      if (databaseName) await dropDatabase(databaseName)
+      await database.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -35,12 +35,12 @@ const onPostgres = process.env.HAVEN_TEST_DB === 'postgres'
     // '0' with the number 0), even right after creating them; those are not drift.
     const drift = statementsToExecute.filter((s) => !/ALTER COLUMN "\w+" SET DEFAULT \d+;$/.test(s))
     expect(drift).toEqual([])
-  })
+  }, 120_000)
 
   it('hold the demo content', async () => {
     const result = await seed(payload)
     expect(result.created).toBeGreaterThan(10)
     const articles = await payload.find({ collection: 'articles', overrideAccess: false })
     expect(articles.totalDocs).toBeGreaterThan(0)
-  })
+  }, 120_000) // seeding writes dozens of documents through every hook; slow on a busy machine
 })

@@ -155,13 +155,13 @@ describe('publishing', () => {
 })
 
 describe('scheduled publishing', () => {
-  async function runSchedule(id: number | string, user?: User) {
+  async function runSchedule(id: number | string, user?: User, asQueued = String(id)) {
     await payload.jobs.queue({
       task: 'schedulePublish',
       input: {
         type: 'publish',
-        // The admin's schedule drawer sends the id as a string, as here.
-        doc: { relationTo: 'articles', value: String(id) as never },
+        // The admin's schedule drawer sends the id as a string; server code may pass it as is.
+        doc: { relationTo: 'articles', value: asQueued as never },
         ...(user ? { user: { relationTo: 'users', value: user.id } } : {}),
       },
       waitUntil: new Date(Date.now() - 1000),
@@ -179,6 +179,8 @@ describe('scheduled publishing', () => {
     expect(await runSchedule(byEditor.id, author)).toBe('draft')
     const bySystem = await draftBy(author, 'Scheduled by server code')
     expect(await runSchedule(bySystem.id)).toBe('draft')
+    const rawId = await draftBy(author, 'Scheduled by server code with the id as stored')
+    expect(await runSchedule(rawId.id, undefined, rawId.id as never)).toBe('draft')
     const jobs = await payload.find({
       collection: 'payload-jobs',
       where: { taskSlug: { equals: 'schedulePublish' }, hasError: { equals: true } },

@@ -5,16 +5,25 @@ import os from 'node:os'
 import path from 'node:path'
 import { Webhook } from 'standardwebhooks'
 
-import { createDatabase, dropDatabase } from '../helpers/postgres'
+import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { startReceiver, type Receiver } from '../helpers/receiver'
 
-type Recorded = { articles: string[]; secret: string; immediate: string[]; windowed: string[] }
+type Recorded = {
+  adapter: string
+  articles: string[]
+  secret: string
+  immediate: string[]
+  windowed: string[]
+}
+
+// payload.db.name of each adapter.
+const ADAPTER_NAMES = { sqlite: 'sqlite', postgres: 'postgres', mongodb: 'mongoose' } as const
 
 const CHILD = path.resolve('tests/int/webhooksRestartChild.ts')
 
 let receiver: Receiver
 let dataDir: string
-let databaseName: string | undefined
+let database: TestDatabase
 const children: ChildProcess[] = []
 
 function startChild(mode: 'record' | 'deliver', env: Record<string, string>) {
@@ -60,13 +69,14 @@ function startChild(mode: 'record' | 'deliver', env: Record<string, string>) {
 beforeAll(async () => {
   receiver = await startReceiver()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-restart-'))
-  if (process.env.HAVEN_TEST_DB === 'postgres') databaseName = await createDatabase()
+  // Both child processes share this file's own database, on whichever lane is running.
+  database = await createTestDatabase()
 })
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
   await receiver?.close()
-  if (databaseName) await dropDatabase(databaseName)
+  await database?.drop()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -79,13 +89,15 @@ it('a server killed with deliveries pending and in flight delivers them after re
     HAVEN_WEBHOOK_TIMEOUT_MS: '1000',
     HAVEN_WEBHOOK_POLL_MS: '200',
     RECEIVER_URL: receiver.url('').replace(/\/$/, ''),
-    DATABASE_URL: databaseName ? `postgres://postgres@127.0.0.1:5432/${databaseName}` : '',
+    DATABASE_URL: database.url,
   }
   // The immediate endpoint hangs on the first process, so its deliveries are in flight when it dies.
   receiver.script('/a', 'hang', 'hang', 'hang')
 
   const first = startChild('record', env)
   const recorded = JSON.parse(await first.waitForLine('RECORDED')) as Recorded
+  // The children run on this lane's database, not silently on a SQLite file of their own.
+  expect(recorded.adapter).toBe(ADAPTER_NAMES[database.kind])
   await receiver.waitFor(1, '/a')
   first.child.kill('SIGKILL')
   await first.exited

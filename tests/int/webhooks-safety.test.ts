@@ -323,21 +323,28 @@ describe('admin actions', () => {
 })
 
 describe('the outbox and the content share one transaction', () => {
-  // SQLite runs without transactions in this project's adapter setup (src/db/adapter.ts).
-  const onPostgres = process.env.HAVEN_TEST_DB === 'postgres' ? it : it.skip
+  // SQLite runs without transactions in this project's adapter setup (src/db/adapter.ts), and so
+  // does MongoDB without a replica set (FerretDB on the MongoDB lane has none).
+  const withTransactions =
+    process.env.HAVEN_TEST_DB === 'postgres' ||
+    (process.env.HAVEN_TEST_DB === 'mongodb' &&
+      /(^|&)replicaSet=/.test(process.env.HAVEN_TEST_MONGODB_QUERY ?? ''))
 
-  onPostgres('a rolled-back publish leaves no delivery behind', async () => {
-    const endpoint = await createEndpoint(payload, { url: receiver.url('/rolled-back') })
-    const req = await createLocalReq({}, payload)
-    await initTransaction(req)
-    await payload.create({
-      collection: 'articles',
-      data: { title: `Rolled back ${++counter}`, body: body('Text.'), _status: 'published' },
-      req,
-    })
-    await killTransaction(req)
-    await drain(payload)
-    expect(await deliveriesFor(payload, endpoint.id)).toHaveLength(0)
-    expect(receiver.to('/rolled-back')).toHaveLength(0)
-  })
+  ;(withTransactions ? it : it.skip)(
+    'a rolled-back publish leaves no delivery behind',
+    async () => {
+      const endpoint = await createEndpoint(payload, { url: receiver.url('/rolled-back') })
+      const req = await createLocalReq({}, payload)
+      await initTransaction(req)
+      await payload.create({
+        collection: 'articles',
+        data: { title: `Rolled back ${++counter}`, body: body('Text.'), _status: 'published' },
+        req,
+      })
+      await killTransaction(req)
+      await drain(payload)
+      expect(await deliveriesFor(payload, endpoint.id)).toHaveLength(0)
+      expect(receiver.to('/rolled-back')).toHaveLength(0)
+    },
+  )
 })

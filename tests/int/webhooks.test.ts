@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 import { Webhook } from 'standardwebhooks'
 
-import { body } from '../helpers/fixtures'
+import { body, createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { startReceiver, type Receiver } from '../helpers/receiver'
 import { deliverDue } from '../../src/webhooks/deliverDue'
@@ -155,8 +155,8 @@ describe('coalescing', () => {
       url: receiver.url('/mixed'),
       coalesceSeconds: 60,
       subscriptions: [
-        { collection: 'articles', operations: ['publish', 'unpublish', 'delete'] },
-        { collection: 'topics', operations: ['delete'] },
+        { source: 'articles', operations: ['publish', 'unpublish', 'delete'] },
+        { source: 'topics', operations: ['delete'] },
       ],
     })
     const kept = await publishArticle()
@@ -253,18 +253,33 @@ describe('build hooks', () => {
 describe('scheduled publishing', () => {
   it('fires the same publish event when the schedulePublish job runs', async () => {
     await createEndpoint(payload, { url: receiver.url('/scheduled') })
+    // A scheduled publish goes through the review workflow: only approved content goes live.
+    const author = await createUser(payload, ['editor'])
+    const reviewer = await createUser(payload, ['reviewer'])
+    const as = (user: typeof author) => ({ user, overrideAccess: false, draft: true, depth: 0 })
     const draft = await payload.create({
       collection: 'articles',
-      draft: true,
       data: { title: `Scheduled piece ${++counter}`, body: body('Later.'), _status: 'draft' },
-      depth: 0,
+      ...as(author),
     })
+    for (const [user, status] of [
+      [author, 'in-review'],
+      [reviewer, 'approved'],
+    ] as const) {
+      await payload.update({
+        collection: 'articles',
+        id: draft.id,
+        data: { review: { status } } as never,
+        ...as(user),
+      })
+    }
     await drain(payload)
     expect(receiver.to('/scheduled')).toHaveLength(0)
 
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } },
+      // The admin's schedule drawer sends the id as a string; ids are opaque on every database.
+      input: { type: 'publish', doc: { relationTo: 'articles', value: String(draft.id) as never } },
       waitUntil: new Date(Date.now() - 1000),
     })
     await payload.jobs.run()

@@ -33,7 +33,7 @@ type EndpointInput = {
   mode?: 'signed' | 'build-hook'
   coalesceSeconds?: number
   headers?: { name: string; value: string }[]
-  subscriptions?: { collection: string; operations: string[] }[]
+  subscriptions?: { source: string; operations: string[] }[]
 }
 
 export async function createEndpoint(payload: Payload, input: EndpointInput) {

@@ -45,6 +45,7 @@ async function record() {
     docs.filter((d) => String(d.endpoint) === String(endpoint)).map((d) => d.webhookId as string)
   process.stdout.write(
     `RECORDED ${JSON.stringify({
+      adapter: payload.db.name,
       articles,
       secret: 'secret' in secret ? secret.secret : null,
       immediate: idsFor(immediate.id),

@@ -42,7 +42,7 @@ describe('webhook changes', () => {
   })
 
   it('matches subscriptions per collection and operation', () => {
-    const subs = [{ collection: 'articles', operations: ['publish'] }]
+    const subs = [{ source: 'articles', operations: ['publish'] }]
     expect(isSubscribed(subs, change('1', 'publish'))).toBe(true)
     expect(isSubscribed(subs, change('1', 'delete'))).toBe(false)
     expect(isSubscribed(subs, { ...change('1', 'publish'), collection: 'topics' })).toBe(false)

@@ -4,7 +4,7 @@ import type { Article } from '../../payload-types'
 import type { HavenContext } from '../context'
 import { badInput } from '../errors'
 import { localeOptions, localized, type Locale } from '../locale'
-import { decodeCursor, pageSize, toConnection, type Cursor } from './cursor'
+import { checkCursorId, decodeCursor, pageSize, toConnection, type Cursor } from './cursor'
 import { ARTICLE_SELECT, articleListSelect } from './selects'
 
 export type ArticleDoc = Partial<Article> & Pick<Article, 'id'>
@@ -90,7 +90,8 @@ function afterCursor(field: string, desc: boolean, [value, id]: Cursor): Where {
 /** A page of published articles. */
 export async function findArticles(ctx: HavenContext, args: ArticlesArgs) {
   const first = pageSize(args.first)
-  const cursor = decodeCursor(args.after)
+  const decoded = decodeCursor(args.after)
+  const cursor = decoded && checkCursorId(ctx.payload.db.name, decoded)
   const { field, desc } = SORTS[args.sort ?? 'NEWEST']
   const filters = await articleWhere(ctx, args.filter ?? {}, args.locale)
   const where: Where = { and: cursor ? [...filters, afterCursor(field, desc, cursor)] : filters }
@@ -110,7 +111,9 @@ export async function findArticles(ctx: HavenContext, args: ArticlesArgs) {
     rows,
     first,
     Boolean(cursor),
-    (row) => [(row as Record<string, unknown>)[field] as string | null, row.id],
+    // The id goes into the cursor as a string on every database; the adapter converts it back
+    // (number on SQL, ObjectId on MongoDB) when it compares.
+    (row) => [(row as Record<string, unknown>)[field] as string | null, String(row.id)],
     async () =>
       (
         await ctx.payload.count({

@@ -7,6 +7,9 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url')
 }
 
+const NOT_A_CURSOR =
+  '`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.'
+
 export function decodeCursor(raw: string | null | undefined): Cursor | null {
   if (raw == null) return null
   try {
@@ -20,7 +23,30 @@ export function decodeCursor(raw: string | null | undefined): Cursor | null {
   } catch {
     // fall through to the error below
   }
-  throw badInput('`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.')
+  throw badInput(NOT_A_CURSOR)
+}
+
+/**
+ * A cursor whose id goes into a database query must carry an id of the shape that database
+ * gives (ObjectId hex on MongoDB, an integer on SQLite and PostgreSQL); any other value is a
+ * forged cursor, refused here rather than failing inside the adapter.
+ */
+export function checkCursorId(adapterName: string, cursor: Cursor): Cursor {
+  const id = String(cursor[1])
+  const ok = adapterName === 'mongoose' ? /^[0-9a-f]{24}$/i.test(id) : /^\d{1,15}$/.test(id)
+  if (!ok) throw badInput(NOT_A_CURSOR)
+  return [cursor[0], id]
+}
+
+/**
+ * Orders ids as opaque strings (code-unit order, not locale order): MongoDB ids are ObjectId hex
+ * strings and SQL ids numbers, so arithmetic on them is wrong on one database or the other. Any
+ * total order works for a tie-break as long as the sort and the cursor use the same one.
+ */
+export function compareIds(a: string | number, b: string | number): number {
+  const x = String(a)
+  const y = String(b)
+  return x < y ? -1 : x > y ? 1 : 0
 }
 
 export const MAX_PAGE_SIZE = 100

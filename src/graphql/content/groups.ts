@@ -5,7 +5,7 @@ import type { HavenContext } from '../context'
 import { badInput } from '../errors'
 import { localeOptions, localized, type Locale, type Localized } from '../locale'
 import { topicSubtree } from './articles'
-import { decodeCursor, pageSize, toConnection } from './cursor'
+import { compareIds, decodeCursor, pageSize, toConnection } from './cursor'
 import { boundingBox, haversineKm } from './geo'
 import { GROUP_SELECT } from './selects'
 
@@ -107,12 +107,12 @@ async function findNear(ctx: HavenContext, and: Where[], near: CheckedNear, args
       return Object.assign(doc, { __distanceKm: Math.round(distance * 100) / 100 })
     })
     .filter((doc) => doc.__distanceKm <= near.radiusKm)
-    .sort((a, b) => a.__distanceKm - b.__distanceKm || Number(a.id) - Number(b.id))
+    .sort((a, b) => a.__distanceKm - b.__distanceKm || compareIds(a.id, b.id))
   const start = cursor
     ? within.findIndex(
         (d) =>
           d.__distanceKm > Number(cursor[0]) ||
-          (d.__distanceKm === Number(cursor[0]) && Number(d.id) > Number(cursor[1])),
+          (d.__distanceKm === Number(cursor[0]) && compareIds(d.id, cursor[1]) > 0),
       )
     : 0
   const rest = start < 0 ? [] : within.slice(start)
@@ -120,7 +120,7 @@ async function findNear(ctx: HavenContext, and: Where[], near: CheckedNear, args
     rest.slice(0, first + 1).map((doc) => localized(doc, args.locale)),
     first,
     Boolean(cursor),
-    (row) => [row.__distanceKm ?? null, row.id],
+    (row) => [row.__distanceKm ?? null, String(row.id)],
     async () => within.length,
   )
 }
@@ -138,7 +138,7 @@ export async function findGroups(ctx: HavenContext, args: GroupsArgs) {
     (docs as GroupDoc[]).map((doc) => localized(doc, args.locale)),
     first,
     Boolean(cursor),
-    (row) => [row.slug ?? null, row.id],
+    (row) => [row.slug ?? null, String(row.id)],
     async () =>
       (
         await ctx.payload.count({
