@@ -30,7 +30,8 @@ export function findPathsOutsideRepo(
   const found: string[] = []
   const consumed = new Set<number>()
 
-  const call = /path\.(?:resolve|join)\(\s*(process\.cwd\(\)|import\.meta\.dirname|__dirname)\s*,([^)]*)\)/g
+  const call =
+    /path\.(?:resolve|join)\(\s*(process\.cwd\(\)|import\.meta\.dirname|__dirname)\s*,([^)]*)\)/g
   for (const m of source.matchAll(call)) {
     // Segments after the first computed one are unknown; the literal ones before it must stay in.
     const parts = m[2].split(',').map(literal)
@@ -40,7 +41,8 @@ export function findPathsOutsideRepo(
     for (let i = m.index; i < m.index + m[0].length; i++) consumed.add(i)
   }
 
-  const imports = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|jest\.\w+\(\s*)(['"])(\.{1,2}\/[^'"]*)\1/g
+  const imports =
+    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|jest\.\w+\(\s*)(['"])(\.{1,2}\/[^'"]*)\1/g
   for (const m of source.matchAll(imports)) {
     if (!inside(root, path.resolve(dir, m[2]))) found.push(m[2])
     for (let i = m.index; i < m.index + m[0].length; i++) consumed.add(i)
