@@ -1,4 +1,5 @@
 import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/client'
+import type { DatabaseAdapterObj } from 'payload'
 
 // Statements that take SQLite's write lock when run outside a transaction.
 const WRITE = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i
@@ -64,7 +65,31 @@ const GUARDED = Symbol('haven.serializeSqliteWrites')
  * it from BEGIN (IMMEDIATE, libsql's "write" mode) to COMMIT or ROLLBACK, a write outside one for
  * its statement. Reads take no lock: in WAL mode they see the last commit and never wait.
  */
-export function serializeSqliteWrites(client: Client, busyTimeoutMs: number): Client {
+export function serializeSqliteWrites(
+  base: DatabaseAdapterObj,
+  busyTimeoutMs: number,
+): DatabaseAdapterObj {
+  return {
+    ...base,
+    init(args) {
+      const adapter = base.init(args)
+      // The adapter creates its client in connect(); it is guarded the moment it is assigned,
+      // before the adapter's own set-up statements or anything else can use it.
+      let client: Client | undefined
+      Object.defineProperty(adapter, 'client', {
+        configurable: true,
+        enumerable: true,
+        get: () => client,
+        set: (value: Client | undefined) => {
+          client = value ? guardClient(value, busyTimeoutMs) : value
+        },
+      })
+      return adapter
+    },
+  }
+}
+
+function guardClient(client: Client, busyTimeoutMs: number): Client {
   const marked = client as Client & { [GUARDED]?: true }
   if (marked[GUARDED]) return client
   marked[GUARDED] = true

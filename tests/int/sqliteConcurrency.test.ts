@@ -54,6 +54,7 @@ function writeArticles(dir: string, prefix: string, count: number, seed: number)
 }
 
 type Run = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+const running = new Set<ChildProcess>()
 
 function runImporter(server: RunningServer, dir: string): Run {
   // The same command an operator types, against the server's data directory.
@@ -72,6 +73,8 @@ function runImporter(server: RunningServer, dir: string): Run {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  running.add(child)
+  child.on('exit', () => running.delete(child))
   let log = ''
   child.stdout!.on('data', (d) => (log += d))
   child.stderr!.on('data', (d) => (log += d))
@@ -106,7 +109,7 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
       limit: '200',
     })
     const res = await api('GET', `articles?${q}`)
-    expect(res.status).toBe(200)
+    expect({ status: res.status, body: res.text.slice(0, 300) }).toMatchObject({ status: 200 })
     return res.json().docs as Array<{ id: number; title: string; body: unknown }>
   }
 
@@ -114,7 +117,7 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
     const q = new URLSearchParams({ depth: '0', limit: '1000' })
     ids.forEach((id, i) => q.set(`where[article][in][${i}]`, String(id)))
     const res = await api('GET', `article-signatures?${q}`)
-    expect(res.status).toBe(200)
+    expect({ status: res.status, body: res.text.slice(0, 300) }).toMatchObject({ status: 200 })
     return new Set((res.json().docs as Array<{ article: number }>).map((d) => d.article))
   }
 
@@ -130,6 +133,8 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
   }, 900_000)
 
   afterAll(async () => {
+    for (const child of running) child.kill('SIGKILL')
+    if (server) process.stdout.write(`Server output (tail):\n${server.output().slice(-6000)}\n`)
     await server?.stop()
     fs.rmSync(work, { recursive: true, force: true })
   }, 60_000)
@@ -161,8 +166,10 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
     const late = await Promise.all(Array.from({ length: 20 }, (_, i) => save(i + 21)))
     const code = await importer.exited
 
-    for (const res of [...early, ...late])
-      expect({ status: res.status, body: res.text.slice(0, 300) }).toMatchObject({ status: 200 })
+    const failedSaves = [...early, ...late]
+      .filter((res) => res.status !== 200)
+      .map((res) => `${res.status} ${res.text.slice(0, 200)}`)
+    expect(failedSaves).toEqual([])
     expect({ code, output: importer.output().slice(-3000) }).toMatchObject({ code: 0 })
     expect(importer.output()).toMatch(/imported 40, .*failed 0/)
 
