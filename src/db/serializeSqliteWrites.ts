@@ -4,6 +4,11 @@ import type { DatabaseAdapterObj } from 'payload'
 // Statements that take SQLite's write lock when run outside a transaction.
 const WRITE = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i
 
+const isBusy = (error: unknown) =>
+  /SQLITE_BUSY|database is locked/i.test(
+    `${(error as { code?: string })?.code} ${(error as Error)?.message}`,
+  )
+
 const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql)
 
 class BusyError extends Error {
@@ -60,10 +65,11 @@ const GUARDED = Symbol('haven.serializeSqliteWrites')
  * transactions of this process sit on different connections: the second one's busy wait sleeps
  * on the very thread the first needs in order to commit, so it can only end in SQLITE_BUSY.
  *
- * So every new connection gets the busy timeout (it then waits for other processes), and writes of
- * this process queue on an in-process lock without blocking the event loop: a transaction holds
- * it from BEGIN (IMMEDIATE, libsql's "write" mode) to COMMIT or ROLLBACK, a write outside one for
- * its statement. Reads take no lock: in WAL mode they see the last commit and never wait.
+ * So writes of this process queue on an in-process lock without blocking the event loop: a
+ * transaction holds it from BEGIN (IMMEDIATE, libsql's "write" mode) to COMMIT or ROLLBACK, a write
+ * outside one for its statement. A transaction waits for another process's writer by retrying its
+ * BEGIN with short sleeps, and every new connection gets the busy timeout back for the rest.
+ * Reads take no lock: in WAL mode they see the last commit and never wait.
  */
 export function serializeSqliteWrites(
   base: DatabaseAdapterObj,
@@ -116,23 +122,67 @@ function guardClient(client: Client, busyTimeoutMs: number): Client {
     const stmt = (
       typeof stmtOrSql === 'string' && args !== undefined ? { sql: stmtOrSql, args } : stmtOrSql
     ) as InStatement
-    return WRITE.test(sqlOf(stmt)) ? whileLocked(() => execute(stmt)) : execute(stmt)
+    if (!WRITE.test(sqlOf(stmt))) return execute(stmt)
+    return whileLocked(async () => {
+      try {
+        return await execute(stmt)
+      } catch (error) {
+        if (isBusy(error)) {
+          await dropConnection()
+          await execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+        }
+        throw error
+      }
+    })
   }) as Client['execute']
   client.batch = (stmts, mode) =>
     mode === 'read' ? batch(stmts, mode) : whileLocked(() => batch(stmts, mode))
   client.migrate = (stmts) => whileLocked(() => migrate(stmts))
   client.executeMultiple = (sql) => whileLocked(() => executeMultiple(sql))
 
+  // A statement that failed with SQLITE_BUSY stays "in progress" on its connection in libsql, and
+  // a later COMMIT there fails ("SQL statements in progress"), which Payload does not report. A
+  // deferred BEGIN always succeeds and makes the client hand that connection over; closing the
+  // transaction drops it, and the client opens a clean one for the next statement.
+  const dropConnection = async () => {
+    const dropped = await transaction('deferred')
+    try {
+      dropped.close()
+    } catch {
+      // The connection is abandoned either way.
+    }
+  }
+
+  // BEGIN is where a save meets another process's open transaction. SQLite's busy handler would
+  // wait on this thread and freeze every request of the process, so BEGIN is tried without it
+  // and retried after a short sleep until the busy timeout has passed.
+  const beginWhenFree = async (mode: TransactionMode): Promise<Transaction> => {
+    const deadline = Date.now() + busyTimeoutMs
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      await execute('PRAGMA busy_timeout = 0')
+      try {
+        return await transaction(mode)
+      } catch (error) {
+        if (!isBusy(error)) throw error
+        await dropConnection()
+        if (Date.now() + pause > deadline) throw error
+        await new Promise((resolve) => setTimeout(resolve, pause))
+      }
+    }
+  }
+
   client.transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> => {
     if (mode === 'read') return transaction(mode)
     const release = await lock.acquire(busyTimeoutMs)
     let tx: Transaction
     try {
-      tx = await transaction(mode)
+      tx = await beginWhenFree(mode)
     } catch (error) {
+      await execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`).catch(() => undefined)
       release()
       throw error
     }
+    await tx.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
     // The client has let go of the connection the transaction now owns; set up its next one.
     await execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
     const commit = tx.commit.bind(tx)

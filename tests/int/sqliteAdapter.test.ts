@@ -101,4 +101,22 @@ describeOnSqlite('the SQLite adapter', () => {
     )
     expect(saves.filter((s) => s.status === 'rejected')).toEqual([])
   })
+
+  it('waits for another process to finish writing, without blocking this one', async () => {
+    // The other connection holds the write lock and commits from a timer of this process: the
+    // save can only succeed if its wait leaves the event loop free for that timer to run.
+    // A fresh connection: a statement that failed with SQLITE_BUSY stays open on its connection.
+    const writer = createClient({ url: `file:${path.join(t.dataDir, 'haven.db')}` })
+    await writer.execute('BEGIN IMMEDIATE')
+    await writer.execute('UPDATE articles SET updated_at = updated_at WHERE id < 0')
+    let committed = false
+    setTimeout(() => {
+      committed = true
+      void writer.execute('COMMIT').finally(() => writer.close())
+    }, 300)
+    const doc = await article('Saved after the other writer')
+    expect(committed).toBe(true)
+    const found = await t.payload.findByID({ collection: 'articles', id: doc.id, draft: true })
+    expect(found.title).toBe('Saved after the other writer')
+  })
 })

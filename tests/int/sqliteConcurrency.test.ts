@@ -131,7 +131,8 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
     })
     expect(login.status).toBe(200)
     token = (await login.json()).token
-  }, 900_000)
+    // Includes building the app when the build is missing or older than the sources.
+  }, 1_800_000)
 
   afterAll(async () => {
     for (const child of running) child.kill('SIGKILL')
