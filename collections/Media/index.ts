@@ -5,6 +5,8 @@ import { isStaff } from '../../src/access/isStaff'
 import { mediaReadable } from '../../src/access/mediaReadable'
 import { mediaDir } from '../../src/config/paths'
 import { reencodeUpload, ACCEPTED_IMAGE_TYPES } from './hooks/reencodeUpload'
+import { uniqueFilename } from './hooks/uniqueFilename'
+import { missingFileNotFound } from './handlers/missingFileNotFound'
 import { announceChange, announceDelete } from '../../src/content/changes'
 
 /** Images for articles. Originals are re-encoded on upload so no EXIF/GPS tag is ever stored. */
@@ -12,12 +14,13 @@ export const Media: CollectionConfig = {
   slug: 'media',
   access: { read: mediaReadable, create: isStaff, update: isStaff, delete: isEditor },
   hooks: {
-    beforeOperation: [reencodeUpload],
+    beforeOperation: [reencodeUpload, uniqueFilename],
     afterChange: [announceChange],
     afterDelete: [announceDelete],
   },
   upload: {
     staticDir: mediaDir(),
+    handlers: [missingFileNotFound(mediaDir())],
     mimeTypes: ACCEPTED_IMAGE_TYPES,
     focalPoint: true,
     crop: true,

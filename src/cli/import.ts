@@ -2,10 +2,11 @@
  * `npm run import -- <files or folders>`: plain-text articles become drafts. Prints a progress
  * bar, then one line per file and the totals. Exits 1 when any file failed, 0 otherwise.
  */
+import fs from 'node:fs'
 import { SingleBar, Presets } from 'cli-progress'
 import { getPayload } from 'payload'
 
-import config from '../../payload.config'
+import { databaseKind, sqliteFile } from '../db/adapter'
 import { collectFiles, readImportFile } from '../import/collectFiles'
 import { importArticles, type ImportOutcome } from '../import/importArticles'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
@@ -17,6 +18,11 @@ if (args.length === 0) {
 }
 
 process.env.HAVEN_DISABLE_JOBS = 'true'
+// A server may be running on this SQLite file: its schema is the server's to change, not ours.
+if (databaseKind() === 'sqlite' && fs.existsSync(sqliteFile()))
+  process.env.HAVEN_DB_PUSH ??= 'false'
+// Loaded only now: the config builds the database adapter from the environment set above.
+const { default: config } = await import('../../payload.config')
 const { paths, failures } = await collectFiles(args)
 const payload = await getPayload({ config })
 

@@ -8,6 +8,7 @@ import { mongooseAdapter, type MongooseAdapter } from '@payloadcms/db-mongodb'
 import { dataDir } from '../config/paths'
 import { migrations } from '../migrations'
 import { indexPostgresLocaleParents, indexSqliteLocaleParents } from './indexLocaleParents'
+import { serializeSqliteWrites } from './serializeSqliteWrites'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -78,6 +79,9 @@ export function warnWithoutReplicaSet(adapter: MongooseAdapter): void {
   )
 }
 
+/** How long a write waits for another writer of the SQLite file before giving up. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000
+
 export function sqliteFile(): string {
   return path.join(dataDir(), 'haven.db')
 }
@@ -87,7 +91,8 @@ export function sqliteFile(): string {
  *
  * Schema: the drizzle adapters push the schema in development (Payload skips push when
  * NODE_ENV=production). The embedded SQLite database is also pushed by `npm start` before the
- * production server starts (src/cli/start.ts); PostgreSQL in production applies the committed
+ * production server starts (src/cli/start.ts), but not by `npm run import` once it exists, since a
+ * running server may be using it; PostgreSQL in production applies the committed
  * migrations in src/migrations on start (`prodMigrations`). MongoDB needs no schema.
  */
 export function databaseAdapter(
@@ -114,9 +119,20 @@ export function databaseAdapter(
     })
   }
   fs.mkdirSync(dataDir(), { recursive: true })
-  return sqliteAdapter({
-    client: { url: `file:${sqliteFile()}` },
-    push: true,
-    afterSchemaInit: [indexSqliteLocaleParents],
-  })
+  // The server and `npm run import` (or a second server) share this file: WAL lets readers go on
+  // while one process writes, the busy timeout makes a writer wait for the other process instead
+  // of failing, and transactions make each save all-or-nothing. See serializeSqliteWrites.
+  return serializeSqliteWrites(
+    sqliteAdapter({
+      client: { url: `file:${sqliteFile()}` },
+      push: process.env.HAVEN_DB_PUSH !== 'false',
+      wal: true,
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      // drizzle's libsql driver ignores `behavior` and always begins with BEGIN IMMEDIATE (libsql's
+      // "write" mode); any value here is what turns Payload's transactions on.
+      transactionOptions: { behavior: 'immediate' },
+      afterSchemaInit: [indexSqliteLocaleParents],
+    }),
+    SQLITE_BUSY_TIMEOUT_MS,
+  )
 }

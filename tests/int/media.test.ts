@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { REST_GET } from '@payloadcms/next/routes'
 import sharp from 'sharp'
 
+import type { Media } from '../../src/payload-types'
 import { startPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -108,5 +110,80 @@ describe('media uploads', () => {
         file: { data: original, mimetype: 'image/jpeg', name: 'noalt.jpg', size: original.length },
       }),
     ).rejects.toThrow(/alt/i)
+  })
+})
+
+describe('media file names', () => {
+  const picture = (background: string, format: 'jpeg' | 'png') =>
+    sharp({ create: { width: 1600, height: 1000, channels: 3, background } })
+      .toFormat(format)
+      .toBuffer()
+
+  const upload = async (name: string, data: Buffer, mimetype: string) =>
+    (await t.payload.create({
+      collection: 'media',
+      data: { alt: name },
+      file: { data, mimetype, name, size: data.length },
+    })) as Media
+
+  const filesOf = (doc: Media) =>
+    [doc.filename, ...Object.values(doc.sizes ?? {}).map((s) => s?.filename)].filter(
+      (f): f is string => Boolean(f),
+    )
+
+  // Mean red and blue of a stored file: which picture its pixels really come from.
+  const colourOf = async (file: string) => {
+    const { channels } = await sharp(path.join(t.dataDir, 'media', file)).stats()
+    return channels[0].mean > channels[2].mean ? 'red' : 'blue'
+  }
+
+  const fetchFile = async (filename: string) => {
+    const { default: config } = await import('../../payload.config')
+    const path = `media/file/${filename}`
+    return REST_GET(config)(new Request(`http://127.0.0.1/api/${path}`), {
+      params: Promise.resolve({ slug: path.split('/') }),
+    })
+  }
+
+  it('gives every upload and every size its own file, and deletes only its own', async () => {
+    const jpeg = await upload('x.jpg', await picture('#1030e0', 'jpeg'), 'image/jpeg')
+    const png = await upload('x.png', await picture('#e03010', 'png'), 'image/png')
+
+    const jpegFiles = filesOf(jpeg)
+    const pngFiles = filesOf(png)
+    expect(jpegFiles).toHaveLength(4)
+    expect(pngFiles).toHaveLength(4)
+    expect(new Set([...jpegFiles, ...pngFiles]).size).toBe(8)
+    for (const file of jpegFiles) expect(await colourOf(file)).toBe('blue')
+    for (const file of pngFiles) expect(await colourOf(file)).toBe('red')
+
+    await t.payload.delete({ collection: 'media', id: png.id })
+    for (const file of pngFiles)
+      expect(fs.existsSync(path.join(t.dataDir, 'media', file))).toBe(false)
+    for (const file of jpegFiles) {
+      expect(await colourOf(file)).toBe('blue')
+      expect((await fetchFile(file)).status).toBe(200)
+    }
+  })
+
+  it('names the same upload twice differently', async () => {
+    const bytes = await picture('#20a040', 'jpeg')
+    const first = await upload('same.jpg', bytes, 'image/jpeg')
+    const second = await upload('same.jpg', bytes, 'image/jpeg')
+    const both = [...filesOf(first), ...filesOf(second)]
+    expect(new Set(both).size).toBe(8)
+    await t.payload.delete({ collection: 'media', id: first.id })
+    for (const file of filesOf(second))
+      expect(fs.existsSync(path.join(t.dataDir, 'media', file))).toBe(true)
+  })
+
+  it('answers 404, not 500, for a file the disk no longer has', async () => {
+    const doc = await upload('gone.png', await picture('#808080', 'png'), 'image/png')
+    const card = doc.sizes!.card!.filename!
+    fs.rmSync(path.join(t.dataDir, 'media', card))
+    const res = await fetchFile(card)
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ errors: [{ message: 'File not found.' }] })
+    expect((await fetchFile(doc.filename!)).status).toBe(200)
   })
 })

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { toLexical } from '../../src/lib/lexical'
 import { demoArticles } from '../../src/seed/demoArticles'
 import { body, createUser } from '../helpers/fixtures'
+import { fixturePath } from '../helpers/fixturePath'
 import { startPayload, type TestPayload } from '../helpers/payload'
 
 type User = Awaited<ReturnType<typeof createUser>>
@@ -182,10 +183,10 @@ describe('the privacy guard on a support group', () => {
 })
 
 describe('ordinary text passes the guard with no finding', () => {
-  const seedDir = path.resolve(process.cwd(), '../shared/seeds')
+  const seedDir = fixturePath('seeds')
   const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt'))
 
-  it.each(seeds)('shared seed %s', async (file) => {
+  it.each(seeds)('seed %s', async (file) => {
     const lines = fs
       .readFileSync(path.join(seedDir, file), 'utf8')
       .split('\n')

@@ -6,6 +6,7 @@ import { publicTexts } from '../../src/privacy/publicTexts'
 import { toLexical } from '../../src/lib/lexical'
 import { demoArticles } from '../../src/seed/demoArticles'
 import { demoGroups } from '../../src/seed/demoGroups'
+import { fixturePath } from '../helpers/fixturePath'
 
 const kinds = (text: string) => detectPersonalData(text).map((d) => `${d.kind}:${d.match}`)
 
@@ -82,10 +83,10 @@ describe('finds personal data', () => {
 })
 
 describe('ordinary text passes with no finding', () => {
-  const seedDir = path.resolve(process.cwd(), '../shared/seeds')
+  const seedDir = fixturePath('seeds')
   const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt'))
 
-  it('has the three shared seed articles to check', () => {
+  it('has the three seed articles to check', () => {
     expect(seeds).toHaveLength(3)
   })
 

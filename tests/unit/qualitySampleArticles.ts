@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { TextBlock } from '../../src/lib/lexical'
+import { fixturePath } from '../helpers/fixturePath'
 
 /**
  * Distinct, well-titled articles written for the quality tests. Several share a subject with the
@@ -149,8 +150,8 @@ export const sampleArticles: SampleArticle[] = [
   },
 ]
 
-/** The three seed files of real web copy, read at test time from ../shared/seeds. */
-export const SEEDS_DIR = path.resolve(process.cwd(), '..', 'shared', 'seeds')
+/** The three seed files of real web copy (tests/fixtures/seeds). */
+export const SEEDS_DIR = fixturePath('seeds')
 
 export const readSeeds = () =>
   fs
