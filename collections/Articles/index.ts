@@ -21,7 +21,9 @@ import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrid
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
 import { showFindings } from '../../src/privacy/showFindings'
+import { notifyReviewChange } from './hooks/notifyReviewChange'
 import { enforceReviewWorkflow } from './hooks/enforceReviewWorkflow'
+import { workflowEndpoint } from './endpoints/workflow'
 
 export const CONTENT_WARNINGS = [
   { label: 'Suicide', value: 'suicide' },
@@ -60,10 +62,16 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  endpoints: [importEndpoint, articlePreviewTokenEndpoint],
+  endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint],
   hooks: {
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
-    afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],
+    afterChange: [
+      indexArticleSignature,
+      announceChange,
+      auditReviewChange,
+      auditFindingOverrides,
+      notifyReviewChange,
+    ],
     beforeDelete: [removeArticleSignature],
     afterDelete: [announceDelete],
   },
