@@ -27,12 +27,35 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' | Haven' },
-    components: { beforeDashboard: ['/src/review/components/DueForReview#DueForReview'] },
+    meta: { titleSuffix: ' | Haven', description: 'Haven: health information and peer support' },
+    components: {
+      graphics: {
+        Logo: '/src/components/admin/Logo#Logo',
+        Icon: '/src/components/admin/Icon#Icon',
+      },
+      header: ['/src/components/locale/LocaleBanner#LocaleBanner'],
+      beforeDashboard: [
+        '/src/review/components/ReviewQueue#ReviewQueue',
+        '/src/review/components/DueForReview#DueForReview',
+      ],
+    },
   },
   collections,
   globals: [CrisisResources],
   endpoints: [health],
+  // Refusals the app expects (a rule said no, a missing document, a locked one) are routine: one
+  // info line with the message, never an error with a stack trace.
+  loggingLevels: {
+    ValidationError: 'info',
+    Forbidden: 'info',
+    NotFound: 'info',
+    Locked: 'info',
+    LockedAuth: 'info',
+    AuthenticationError: 'info',
+    UnverifiedEmail: 'info',
+    QueryError: 'info',
+    MissingFile: 'info',
+  },
   editor: lexicalEditor(),
   localization: {
     locales: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
 import { isEditor, isEditorOrReviewer } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
@@ -40,8 +41,13 @@ export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'topics', '_status', 'nextReviewDue', 'updatedAt'],
+    defaultColumns: ['title', 'workflow', 'topics', 'nextReviewDue', 'updatedAt'],
     components: {
+      edit: {
+        beforeDocumentControls: [
+          '/collections/Articles/components/WorkflowActions#WorkflowActions',
+        ],
+      },
       beforeListTable: [
         '/src/review/components/DueForReview#DueForReview',
         '/src/components/import/ImportArticles#ImportArticles',
@@ -77,12 +83,30 @@ export const Articles: CollectionConfig = {
   },
   fields: [
     {
+      // Where the article stands in review (top of the edit form) and the list's Status column.
+      name: 'workflow',
+      type: 'ui',
+      label: 'Status',
+      admin: {
+        disableListColumn: false,
+        components: {
+          Field: '/collections/Articles/components/ReviewBanner#ReviewBanner',
+          Cell: '/collections/Articles/components/WorkflowStatusCell#WorkflowStatusCell',
+        },
+      },
+    },
+    {
       name: 'title',
       type: 'text',
       required: true,
       localized: true,
       maxLength: 160,
-      admin: showFindings('title'),
+      admin: {
+        components: {
+          ...showFindings('title').components,
+          Cell: FALLBACK_TITLE_CELL,
+        },
+      },
     },
     ...slugFields({ from: 'title' }),
     {

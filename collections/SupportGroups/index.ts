@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
 import { canReadPrivateGroupFields } from '../../src/access/canReadPrivateGroupFields'
 import { isCoordinator } from '../../src/access/isCoordinator'
 import { isStaff, isStaffField } from '../../src/access/isStaff'
@@ -39,7 +40,13 @@ export const SupportGroups: CollectionConfig = {
     afterDelete: [announceDelete],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, admin: showFindings('name') },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: { components: { ...showFindings('name').components, Cell: FALLBACK_TITLE_CELL } },
+    },
     ...slugFields({ from: 'name' }),
     {
       name: 'description',

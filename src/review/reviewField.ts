@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { REVIEW_STATUSES } from './types'
 import { isStaffField } from '../access/isStaff'
+import { internalAdmin } from '../fields/internalAdmin'
 
 const LABELS: Record<(typeof REVIEW_STATUSES)[number], string> = {
   draft: 'Draft',
@@ -53,8 +54,8 @@ export function reviewField(): Field {
       readOnlyUser('editedBy', 'Text last changed by'),
       readOnlyUser('approvedBy', 'Approved by'),
       { name: 'approvedAt', type: 'date', admin: { readOnly: true } },
-      { name: 'approvedFingerprint', type: 'text', admin: { hidden: true } },
-      { name: 'contentFingerprint', type: 'text', admin: { hidden: true } },
+      { name: 'approvedFingerprint', type: 'text', admin: internalAdmin },
+      { name: 'contentFingerprint', type: 'text', admin: internalAdmin },
     ],
   }
 }

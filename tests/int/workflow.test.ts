@@ -111,7 +111,7 @@ describe('bad requests', () => {
     expect((await act(users.author, 999_999, { action: 'submit' })).status).toBe(404)
     expect((await act(users.author, 'x;drop', { action: 'submit' })).status).toBe(404)
     expect((await stored(doc.id)).review?.status).toBe('draft')
-  })
+  }, 30_000)
 })
 
 describe('the review round', () => {
@@ -202,7 +202,7 @@ describe('the review round', () => {
     expect(published.status).toBe(200)
     expect(published.json.doc._status).toBe('published')
     expect(await isPublic(id)).toBe(true)
-  })
+  }, 60_000)
 
   it('an author holding the reviewer role cannot approve their own article', async () => {
     const doc = await draftBy(users.both, 'Journaling for low mood', 'Journaling for low mood.')
@@ -213,7 +213,7 @@ describe('the review round', () => {
       'You are the author of this article, so another reviewer must approve it.',
     )
     expect((await stored(doc.id)).review?.status).toBe('in-review')
-  })
+  }, 30_000)
 
   it('an approval blocked by personal data says so once, and is logged at info without a stack', async () => {
     const doc = await draftBy(
@@ -231,5 +231,5 @@ describe('the review round', () => {
     const refusal = logLines.map((l) => JSON.parse(l)).find((l) => /refused/.test(l.msg))
     expect(refusal).toMatchObject({ level: 30, action: 'approve', article: doc.id })
     expect(logLines.join('\n')).not.toMatch(/stack|jo\.bloggs/)
-  })
+  }, 30_000)
 })
