@@ -233,3 +233,53 @@ describe('the review round', () => {
     expect(logLines.join('\n')).not.toMatch(/stack|jo\.bloggs/)
   }, 30_000)
 })
+
+describe('findings across saves', () => {
+  it("keep their row ids, and an editor's stale form cannot drop a reviewer's override", async () => {
+    const doc = await draftBy(
+      users.author,
+      'Support after a loss',
+      'Support after a loss. Call Jo on 07700 900123 any evening.',
+    )
+    const first = doc.findings ?? []
+    expect(first.length).toBeGreaterThan(0)
+    const stale = first.map((f) => ({ ...f }))
+
+    // Saving again finds the same thing: same rows, same ids (no new, empty rows in the form).
+    const again = await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { summary: 'Where to find support.' },
+      draft: true,
+      user: users.author,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(again.findings?.map((f) => f.id)).toEqual(first.map((f) => f.id))
+
+    const overridden = await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { findings: first.map((f) => ({ ...f, overrideReason: 'consent on file' })) },
+      draft: true,
+      user: users.reviewer,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(overridden.findings?.every((f) => f.overrideReason === 'consent on file')).toBe(true)
+
+    // The editor's tab still holds the rows from before the override and autosaves them.
+    const editorSave = await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { summary: 'Where to find support after a loss.', findings: stale },
+      draft: true,
+      user: users.author,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(editorSave.findings?.length).toBe(first.length)
+    expect(editorSave.findings?.every((f) => f.overrideReason === 'consent on file')).toBe(true)
+    expect(editorSave.findings?.map((f) => f.id)).toEqual(first.map((f) => f.id))
+  }, 30_000)
+})

@@ -26,6 +26,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { NoDiff as NoDiff_2df5fe44b464da8f6b0f4b812deaa484 } from '../../../../src/components/admin/NoDiff'
+import { FindingsList as FindingsList_d2ec71f59ff24a373fe32f6ee95d6146 } from '../../../../src/checks/components/FindingsList'
 import { FindingRowLabel as FindingRowLabel_72d2653061615f06566d52d1d026fb14 } from '../../../../src/checks/components/FindingRowLabel'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -76,6 +77,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/admin/NoDiff#NoDiff": NoDiff_2df5fe44b464da8f6b0f4b812deaa484,
+  "/src/checks/components/FindingsList#FindingsList": FindingsList_d2ec71f59ff24a373fe32f6ee95d6146,
   "/src/checks/components/FindingRowLabel#FindingRowLabel": FindingRowLabel_72d2653061615f06566d52d1d026fb14,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
