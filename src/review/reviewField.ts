@@ -43,6 +43,9 @@ export function reviewField(): Field {
         name: 'status',
         type: 'select',
         defaultValue: 'draft',
+        // Changed only by the workflow buttons at the top of the page, which confirm, notify and
+        // report a refusal; a dropdown here kept a refused choice selected.
+        admin: { readOnly: true, description: 'Use the buttons at the top of the page.' },
         options: REVIEW_STATUSES.map((value) => ({ label: LABELS[value], value })),
       },
       {

@@ -172,7 +172,11 @@ it('submit → request changes with a note → fix and resubmit → approve → 
   await editor.keyboard.press('Enter')
   await editor.keyboard.type('See a GP if poor sleep and low mood last more than two weeks.')
   const submit = editor.getByRole('button', { name: 'Submit for review' })
-  await editor.getByText('Saving your changes…').waitFor()
+  await until(async () =>
+    JSON.stringify(
+      await api(`/api/articles/${articleId}?draft=true&depth=0`, { token: adminToken }),
+    ).includes('See a GP if poor sleep'),
+  )
   await until(() => submit.isEnabled())
   await shot(editor, 'editor-fixed-text')
   await submit.click()
@@ -244,8 +248,11 @@ it.skip('a stale tab that saves gets the conflict message and overwrites nothing
   await stale.locator('#field-title').waitFor()
 
   await fresh.fill('#field-summary', 'Written in the fresh tab.')
-  await fresh.getByText('Saving your changes…').waitFor()
-  await until(() => fresh.getByRole('button', { name: 'Submit for review' }).isEnabled())
+  await until(async () =>
+    JSON.stringify(
+      await api(`/api/articles/${articleId}?draft=true&depth=0`, { token: adminToken }),
+    ).includes('Written in the fresh tab.'),
+  )
   await shot(fresh, 'conflict-fresh-tab-saved')
 
   await stale.fill('#field-summary', 'Written in the stale tab.')

@@ -5,6 +5,7 @@ import {
   useAuth,
   useConfig,
   useDocumentInfo,
+  useForm,
   useFormModified,
   useFormProcessing,
 } from '@payloadcms/ui'
@@ -71,6 +72,7 @@ export const WorkflowActions = () => {
   const { user } = useAuth()
   const modified = useFormModified()
   const processing = useFormProcessing()
+  const { submit } = useForm()
   const {
     config: {
       routes: { api },
@@ -105,6 +107,17 @@ export const WorkflowActions = () => {
   const run = async (action: Action, note?: string) => {
     setBusy(true)
     try {
+      // Unsaved edits go into the draft first, so the step applies to what is on screen.
+      if (modified) {
+        const saved = await submit({
+          action: `${serverURL}${api}/articles/${id}?draft=true`,
+          method: 'PATCH',
+          overrides: { _status: 'draft' },
+          skipValidation: true,
+          disableSuccessStatus: true,
+        })
+        if (saved && saved.res && !saved.res.ok) return
+      }
       const path = action === 'unpublish' ? `/articles/${id}/unpublish` : `/articles/${id}/workflow`
       const res = await fetch(`${serverURL}${api}${path}`, {
         method: 'POST',
@@ -137,14 +150,16 @@ export const WorkflowActions = () => {
     }
   }
 
-  const waiting = modified || processing
+  const waiting = processing
   const current = prompt ? PROMPTS[prompt] : undefined
   return (
     <div
       className="haven-workflow"
       style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}
     >
-      {waiting ? <span style={{ fontSize: '0.85em' }}>Saving your changes…</span> : null}
+      {waiting || modified ? (
+        <span style={{ fontSize: '0.85em' }}>Saving your changes…</span>
+      ) : null}
       {actions.map((action) => (
         <Button
           key={action}
