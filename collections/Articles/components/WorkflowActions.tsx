@@ -182,14 +182,10 @@ export const WorkflowActions = () => {
           border: '1px solid var(--theme-elevation-150)',
         }}
       >
+        {/* A div, not a form: this sits inside Payload's document form, and a nested form's
+            submit button would submit the article. */}
         {current ? (
-          <form
-            method="dialog"
-            onSubmit={(e) => {
-              e.preventDefault()
-              if (text.trim()) void run(prompt!, text.trim())
-            }}
-          >
+          <div className="haven-workflow__prompt">
             <label htmlFor="haven-workflow-note" style={{ display: 'block', fontWeight: 600 }}>
               {current.label}
             </label>
@@ -203,7 +199,12 @@ export const WorkflowActions = () => {
             />
             <p style={{ margin: '0 0 0.75rem', fontSize: '0.85em' }}>{current.hint}</p>
             <div style={{ display: 'flex', gap: '0.5rem' }}>
-              <Button type="submit" size="medium" margin={false} disabled={busy || !text.trim()}>
+              <Button
+                size="medium"
+                margin={false}
+                disabled={busy || !text.trim()}
+                onClick={() => void run(prompt!, text.trim())}
+              >
                 {current.send}
               </Button>
               <Button
@@ -215,7 +216,7 @@ export const WorkflowActions = () => {
                 Cancel
               </Button>
             </div>
-          </form>
+          </div>
         ) : null}
       </dialog>
     </div>
