@@ -167,6 +167,7 @@ it('an article goes from editor to reviewer to the public API, firing a signed w
     draft = await api(`/api/articles/${id}?draft=true&depth=0`, { token: adminToken })
   }
   expect(draft.review?.status).toBe('in-review')
+  await editor.locator('.haven-review-banner').getByText('Review status: In review').waitFor()
   await shot(editor, 'editor-submits-for-review')
 
   // Reviewer: approve and publish.

@@ -50,7 +50,8 @@ const PROMPTS: Partial<Record<Action, { label: string; send: string; hint: strin
  * the form, the status and the findings all show the stored article.
  */
 export const WorkflowActions = () => {
-  const { id, collectionSlug, savedDocumentData, hasPublishedDoc } = useDocumentInfo()
+  const { id, collectionSlug, savedDocumentData, hasPublishedDoc, isInitializing } =
+    useDocumentInfo()
   const { user } = useAuth()
   const modified = useFormModified()
   const processing = useFormProcessing()
@@ -66,13 +67,15 @@ export const WorkflowActions = () => {
   const [text, setText] = useState('')
   const dialog = useRef<HTMLDialogElement>(null)
 
+  // The confirmation of the step that reloaded the page, once the document view is ready (a
+  // toast raised while it initialises is lost).
   useEffect(() => {
+    if (isInitializing) return
     const done = window.sessionStorage.getItem(DONE_KEY)
-    if (done) {
-      window.sessionStorage.removeItem(DONE_KEY)
-      toast.success(done)
-    }
-  }, [])
+    if (!done) return
+    window.sessionStorage.removeItem(DONE_KEY)
+    setTimeout(() => toast.success(done), 250)
+  }, [isInitializing])
   useEffect(() => {
     if (prompt) dialog.current?.showModal()
     else dialog.current?.close()
