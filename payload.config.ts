@@ -30,14 +30,38 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' | Haven' },
+    meta: { titleSuffix: ' | Haven', description: 'Haven: health information and peer support' },
     // Gravatar would send a hash of every staff email to a third party on each admin page.
     avatar: 'default',
-    components: { beforeDashboard: ['/src/review/components/DueForReview#DueForReview'] },
+    components: {
+      graphics: {
+        Logo: '/src/components/admin/Logo#Logo',
+        Icon: '/src/components/admin/Icon#Icon',
+      },
+      header: ['/src/components/locale/LocaleBanner#LocaleBanner'],
+      beforeDashboard: [
+        '/src/review/components/ReviewQueue#ReviewQueue',
+        '/src/review/components/DueForReview#DueForReview',
+      ],
+    },
   },
   collections,
   globals: [CrisisResources],
   endpoints: [health],
+  // Refusals the app expects (a rule said no, a missing document, a locked one) are routine: one
+  // info line with the message, never an error with a stack trace.
+  loggingLevels: {
+    ValidationError: 'info',
+    Forbidden: 'info',
+    NotFound: 'info',
+    Locked: 'info',
+    LockedAuth: 'info',
+    AuthenticationError: 'info',
+    UnverifiedEmail: 'info',
+    QueryError: 'info',
+    MissingFile: 'info',
+    TooManyRequests: 'info',
+  } as Config['loggingLevels'],
   editor: lexicalEditor(),
   localization: {
     locales: [
@@ -64,13 +88,6 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
     autoGenerate: false,
   },
-  // Expected refusals are logged at info, message only, no stack: wrong passwords, throttled
-  // callers, and a query on a path the caller may not read (400).
-  loggingLevels: {
-    QueryError: 'info',
-    AuthenticationError: 'info',
-    TooManyRequests: 'info',
-  } as Config['loggingLevels'],
   telemetry: false,
   // Delivers webhooks from the outbox; a restart resumes whatever was pending.
   onInit: startWebhookWorker,

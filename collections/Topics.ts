@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { FALLBACK_TITLE_CELL } from '../src/components/locale/fallbackTitleCellPath'
 import { anyone } from '../src/access/anyone'
 import { isEditor } from '../src/access/isEditor'
 import { slugFields } from '../src/fields/slug'
@@ -12,7 +13,13 @@ export const Topics: CollectionConfig = {
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: { afterChange: [announceChange], afterDelete: [announceDelete] },
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: { components: { Cell: FALLBACK_TITLE_CELL } },
+    },
     ...slugFields({ from: 'name' }),
     { name: 'description', type: 'textarea', localized: true },
     {

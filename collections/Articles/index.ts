@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
 import { isEditor, isEditorOrReviewer } from '../../src/access/isEditor'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
@@ -21,7 +22,9 @@ import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrid
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
 import { showFindings } from '../../src/privacy/showFindings'
+import { notifyReviewChange } from './hooks/notifyReviewChange'
 import { enforceReviewWorkflow } from './hooks/enforceReviewWorkflow'
+import { workflowEndpoint } from './endpoints/workflow'
 
 export const CONTENT_WARNINGS = [
   { label: 'Suicide', value: 'suicide' },
@@ -38,8 +41,13 @@ export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'topics', '_status', 'nextReviewDue', 'updatedAt'],
+    defaultColumns: ['title', 'workflow', 'topics', 'nextReviewDue', 'updatedAt'],
     components: {
+      edit: {
+        beforeDocumentControls: [
+          '/collections/Articles/components/WorkflowActions#WorkflowActions',
+        ],
+      },
       beforeListTable: [
         '/src/review/components/DueForReview#DueForReview',
         '/src/components/import/ImportArticles#ImportArticles',
@@ -60,21 +68,45 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  endpoints: [importEndpoint, articlePreviewTokenEndpoint],
+  endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint],
   hooks: {
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
-    afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],
+    afterChange: [
+      indexArticleSignature,
+      announceChange,
+      auditReviewChange,
+      auditFindingOverrides,
+      notifyReviewChange,
+    ],
     beforeDelete: [removeArticleSignature],
     afterDelete: [announceDelete],
   },
   fields: [
+    {
+      // Where the article stands in review (top of the edit form) and the list's Status column.
+      name: 'workflow',
+      type: 'ui',
+      label: 'Status',
+      admin: {
+        disableListColumn: false,
+        components: {
+          Field: '/collections/Articles/components/ReviewBanner#ReviewBanner',
+          Cell: '/collections/Articles/components/WorkflowStatusCell#WorkflowStatusCell',
+        },
+      },
+    },
     {
       name: 'title',
       type: 'text',
       required: true,
       localized: true,
       maxLength: 160,
-      admin: showFindings('title'),
+      admin: {
+        components: {
+          ...showFindings('title').components,
+          Cell: FALLBACK_TITLE_CELL,
+        },
+      },
     },
     ...slugFields({ from: 'title' }),
     {

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
 import { canCreateGroup, canCreateGroupField } from '../../src/access/canCreateGroup'
 import { canReadGroupVersions } from '../../src/access/canReadGroupVersions'
 import { canUpdateGroup } from '../../src/access/canUpdateGroup'
@@ -44,7 +45,13 @@ export const SupportGroups: CollectionConfig = {
     afterDelete: [announceDelete],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, admin: showFindings('name') },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: { components: { ...showFindings('name').components, Cell: FALLBACK_TITLE_CELL } },
+    },
     ...slugFields({ from: 'name' }),
     {
       name: 'description',

@@ -21,7 +21,12 @@ export function findingsField(): Field {
       description:
         'Found on save. Publishing is blocked until each is fixed in the text, or a reviewer records a reason to override it.',
       initCollapsed: false,
-      components: { RowLabel: '/src/checks/components/FindingRowLabel#FindingRowLabel' },
+      components: {
+        // Findings are written by the checks, not typed: a read-out with override boxes for
+        // reviewers replaces Payload's array editor (no "Add Finding", no empty rows).
+        Field: '/src/checks/components/FindingsList#FindingsList',
+        RowLabel: '/src/checks/components/FindingRowLabel#FindingRowLabel',
+      },
     },
     fields: [
       {

@@ -4,6 +4,16 @@ import { hasRole } from '../access/roles'
 import { articleChecks, supportGroupChecks } from './index'
 import { findingKey, type StoredFinding } from './types'
 
+const fieldLabel = (path: string) => {
+  const name =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
 /**
  * Runs the content checks on every save, keeps reviewers' overrides for findings that are still
  * present, and refuses to publish while a finding is open. The live version is untouched when
@@ -25,19 +35,24 @@ export const runContentChecks: CollectionBeforeChangeHook = async ({
   for (const check of checks)
     found.push(...(await check({ collection: slug, doc, id: originalDoc?.id, req })))
 
-  const previous = new Map<string, StoredFinding>()
-  for (const f of (data.findings ?? originalDoc?.findings ?? []) as StoredFinding[])
-    previous.set(findingKey(f), f)
-
   const canOverride = hasRole(req.user, 'admin', 'reviewer')
+  const storedFindings = (originalDoc?.findings ?? []) as StoredFinding[]
+  // Only a reviewer's form can change an override. Anyone else's form (an editor's tab opened
+  // before the reviewer acted) carries stale rows, so their overrides come from the stored doc.
+  const previous = new Map<string, StoredFinding>()
+  const sent = canOverride && Array.isArray(data.findings) ? data.findings : storedFindings
+  for (const f of sent as StoredFinding[]) previous.set(findingKey(f), f)
+  const storedByKey = new Map(storedFindings.map((f) => [findingKey(f), f]))
+
   const now = new Date().toISOString()
-  const findings: StoredFinding[] = found.map((f) => {
+  const findings: StoredFinding[] = found.map((hit) => {
+    // A finding that was already there keeps its row id, so the admin form matches its rows to
+    // the saved ones after an autosave instead of adding new, empty rows each time.
+    const f = { ...hit, id: storedByKey.get(findingKey(hit))?.id }
     const before = previous.get(findingKey(f))
     const reason = before?.overrideReason?.trim()
     if (!reason) return { ...f, overrideReason: null, overriddenBy: null, overriddenAt: null }
-    const stored = (originalDoc?.findings as StoredFinding[] | undefined)?.find(
-      (o) => findingKey(o) === findingKey(f),
-    )
+    const stored = storedByKey.get(findingKey(f))
     if (stored?.overrideReason === reason)
       return {
         ...f,
@@ -53,12 +68,17 @@ export const runContentChecks: CollectionBeforeChangeHook = async ({
 
   const open = findings.filter((f) => !f.overrideReason)
   if (data._status === 'published' && open.length > 0) {
+    // One error per field, labelled with the reason itself, so the admin's toast and the field
+    // both say what is wrong ("invalid: description" told a coordinator nothing).
+    const byField = new Map<string, string[]>()
+    for (const f of open)
+      byField.set(f.field, [...(byField.get(f.field) ?? []), `${f.message} (“${f.match}”)`])
     throw new ValidationError({
       collection: slug,
-      errors: open.map((f) => ({
-        path: f.field,
-        message: `${f.message} (“${f.match}”). Fix it, or ask a reviewer to override it with a reason.`,
-      })),
+      errors: [...byField].map(([path, reasons]) => {
+        const message = `${reasons.join('; ')}. Fix it, or ask a reviewer to override it with a reason.`
+        return { path, label: `${fieldLabel(path)}: ${message}`, message }
+      }),
     })
   }
   return next

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 import { isStaffField } from '../access/isStaff'
+import { internalAdmin } from '../fields/internalAdmin'
 
 /**
  * Fields the importer and the quality checks keep on an article. Staff-only: a source file name
@@ -34,7 +35,7 @@ export function articleQualityFields(): Field[] {
       name: 'importHash',
       type: 'text',
       access: { read: isStaffField },
-      admin: { hidden: true },
+      admin: internalAdmin,
     },
   ]
 }

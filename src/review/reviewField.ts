@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { REVIEW_STATUSES } from './types'
 import { isStaffField } from '../access/isStaff'
+import { internalAdmin } from '../fields/internalAdmin'
 
 const LABELS: Record<(typeof REVIEW_STATUSES)[number], string> = {
   draft: 'Draft',
@@ -42,6 +43,9 @@ export function reviewField(): Field {
         name: 'status',
         type: 'select',
         defaultValue: 'draft',
+        // Changed only by the workflow buttons at the top of the page, which confirm, notify and
+        // report a refusal; a dropdown here kept a refused choice selected.
+        admin: { readOnly: true, description: 'Use the buttons at the top of the page.' },
         options: REVIEW_STATUSES.map((value) => ({ label: LABELS[value], value })),
       },
       {
@@ -53,8 +57,8 @@ export function reviewField(): Field {
       readOnlyUser('editedBy', 'Text last changed by'),
       readOnlyUser('approvedBy', 'Approved by'),
       { name: 'approvedAt', type: 'date', admin: { readOnly: true } },
-      { name: 'approvedFingerprint', type: 'text', admin: { hidden: true } },
-      { name: 'contentFingerprint', type: 'text', admin: { hidden: true } },
+      { name: 'approvedFingerprint', type: 'text', admin: internalAdmin },
+      { name: 'contentFingerprint', type: 'text', admin: internalAdmin },
     ],
   }
 }

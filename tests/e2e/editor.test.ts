@@ -159,23 +159,27 @@ it('an article goes from editor to reviewer to the public API, firing a signed w
   const articleEvents = () => receiver.to('/hook').filter((r) => r.body.includes('"articles"'))
   expect(articleEvents()).toHaveLength(0)
 
-  // The editor submits it for review instead; autosave stores the draft.
-  await editor.click('#field-review__status .rs__control')
-  await editor.click('.rs__option:has-text("In review")')
+  // The editor submits it for review instead, with the button at the top of the page.
+  await editor.getByRole('button', { name: 'Submit for review' }).click()
   let draft: { title?: string; review?: { status?: string } } = {}
   for (let i = 0; i < 60 && !(draft.title === TITLE && draft.review?.status === 'in-review'); i++) {
     await new Promise((r) => setTimeout(r, 500))
     draft = await api(`/api/articles/${id}?draft=true&depth=0`, { token: adminToken })
   }
   expect(draft.review?.status).toBe('in-review')
+  await editor.locator('.haven-review-banner').getByText('Review status: In review').waitFor()
   await shot(editor, 'editor-submits-for-review')
 
   // Reviewer: approve and publish.
   const reviewer = await login('reviewer@example.org', PASSWORD)
   await reviewer.goto(articleUrl)
   await reviewer.locator('#field-title').waitFor()
-  await reviewer.click('#field-review__status .rs__control')
-  await reviewer.click('.rs__option:has-text("Approved")')
+  await reviewer.getByRole('button', { name: 'Approve' }).click()
+  await reviewer
+    .locator('[data-sonner-toast]')
+    .filter({ hasText: /Approved/ })
+    .first()
+    .waitFor()
   await shot(reviewer, 'reviewer-approves')
   await reviewer.getByRole('button', { name: 'Publish changes' }).click()
   await reviewer.getByText(/Status:\s*Published/).waitFor({ timeout: 30_000 })

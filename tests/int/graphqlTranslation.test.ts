@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createUser } from '../helpers/fixtures'
+import { body, createUser } from '../helpers/fixtures'
 import { signPreviewToken } from '../../src/graphql/preview/previewToken'
 import { createArticle, startApi, type Api } from './graphql.helpers'
 
@@ -97,4 +97,86 @@ it('an editor’s translation is a draft until it is reviewed and published', as
   })
   expect(await titleIn(slug, 'es')).toBe('Sueño y estado de ánimo')
   expect(await titleIn(slug, 'en')).toBe('Sleep and mood')
-})
+}, 30_000)
+
+it('says which fields fell back to English, in single reads, lists and previews', async () => {
+  const article = await createArticle(payload, {
+    title: 'Panic attacks',
+    summary: 'What a panic attack is and what helps.',
+  })
+  const slug = article.slug!
+  const flags = async (locale: 'en' | 'es', token?: string) => {
+    const res = await api.post(
+      `query($slug: String!, $locale: Locale, $token: String) {
+        article(slug: $slug, locale: $locale, previewToken: $token) {
+          title translated untranslatedFields }
+        articles(locale: $locale, first: 100) { nodes { slug translated untranslatedFields } } }`,
+      { slug, locale, token },
+    )
+    expect(res.json.errors).toBeUndefined()
+    const listed = res.json.data.articles.nodes.find((n: { slug: string }) => n.slug === slug)
+    expect(listed).toEqual({
+      slug,
+      translated: res.json.data.article.translated,
+      untranslatedFields: res.json.data.article.untranslatedFields,
+    })
+    return res.json.data.article
+  }
+
+  expect(await flags('en')).toEqual({
+    title: 'Panic attacks',
+    translated: true,
+    untranslatedFields: [],
+  })
+  // Nothing is translated: every field is the English text, and the answer says so.
+  expect(await flags('es')).toEqual({
+    title: 'Panic attacks',
+    translated: false,
+    untranslatedFields: ['title', 'summary', 'body'],
+  })
+
+  // Only the title translated: the summary and body still fall back.
+  await payload.update({
+    collection: 'articles',
+    id: article.id,
+    locale: 'es',
+    data: { title: 'Ataques de pánico' },
+  })
+  expect(await flags('es')).toEqual({
+    title: 'Ataques de pánico',
+    translated: false,
+    untranslatedFields: ['summary', 'body'],
+  })
+
+  await payload.update({
+    collection: 'articles',
+    id: article.id,
+    locale: 'es',
+    data: { summary: 'Qué es un ataque de pánico.', body: body('Qué ayuda.') },
+  })
+  expect(await flags('es')).toEqual({
+    title: 'Ataques de pánico',
+    translated: true,
+    untranslatedFields: [],
+  })
+
+  // A preview reads the draft's translation state, not the live one's.
+  const other = await createArticle(payload, { title: 'Breathing', summary: 'Slow breaths.' })
+  await payload.update({
+    collection: 'articles',
+    id: other.id,
+    locale: 'es',
+    draft: true,
+    data: { title: 'Respiración' },
+  })
+  const token = signPreviewToken(payload.secret, { collection: 'articles', id: other.id })
+  const res = await api.post(
+    `query($token: String) { article(slug: "x", locale: es, previewToken: $token) {
+      title untranslatedFields } }`,
+    { token },
+  )
+  expect(res.json.data.article).toEqual({
+    title: 'Respiración',
+    untranslatedFields: ['summary', 'body'],
+  })
+}, 60_000)

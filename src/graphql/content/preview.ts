@@ -38,5 +38,6 @@ export async function findDraftForPreview<T extends object>(
     select: args.select as never,
   })
   const doc = docs[0] as T | undefined
-  return doc ? localized(doc, args.locale) : null
+  // Marked, so fields that read more of the document (translation state) read the draft too.
+  return doc ? Object.assign(localized(doc, args.locale), { __preview: true as const }) : null
 }

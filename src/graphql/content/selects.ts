@@ -29,6 +29,8 @@ const ARTICLE_FIELD_COLUMNS: Record<string, ArticleColumn[]> = {
   __typename: [],
   id: [],
   locale: [],
+  translated: [],
+  untranslatedFields: [],
   bodyHtml: [],
   bodyJson: [],
   title: ['title'],

@@ -3,13 +3,60 @@ import type { Payload } from 'payload'
 
 import type { Article, Media, Topic, User } from '../../payload-types'
 import { ARTICLE_BODY_SELECT, AUTHOR_SELECT, MEDIA_SELECT, TOPIC_SELECT } from '../content/selects'
-import { localeOptions, type Locale } from '../locale'
+import { DEFAULT_LOCALE, localeOptions, type Locale } from '../locale'
 import { byLocaleLoader } from './byLocale'
 import { buildTopicIndex, sortByName, type TopicIndex } from './topicIndex'
 import { cachedTopicIndex } from './topicTreeCache'
 
 export type AuthorDoc = Pick<User, 'id' | 'displayName' | 'credentials' | 'bio'>
 export type ArticleBodyDoc = Pick<Article, 'id' | 'body' | 'updatedAt'>
+export type Untranslated = { id: string | number; fields: TranslatableField[] }
+export type TranslatableField = 'title' | 'summary' | 'body'
+
+const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0
+
+/**
+ * Which of an article's translatable fields have no text of their own in a locale (and are
+ * therefore served in English). Two small reads per locale per request: titles and summaries,
+ * and the ids whose body exists in that locale (bodies themselves are never loaded for this).
+ */
+export async function untranslatedArticleFields(
+  payload: Payload,
+  locale: Locale,
+  ids: Array<string | number>,
+  draft = false,
+): Promise<Untranslated[]> {
+  if (locale === DEFAULT_LOCALE) return ids.map((id) => ({ id, fields: [] }))
+  const read = {
+    collection: 'articles',
+    locale,
+    fallbackLocale: false,
+    depth: 0,
+    pagination: false,
+    // Drafts are read only for a preview whose token was verified already.
+    ...(draft ? { draft: true, overrideAccess: true } : { overrideAccess: false }),
+  } as const
+  const scope = { id: { in: ids } }
+  const { docs } = await payload.find({
+    ...read,
+    where: scope,
+    select: { title: true, summary: true },
+  })
+  const withBody = await payload.find({
+    ...read,
+    where: { and: [scope, { body: { exists: true } }] },
+    select: {},
+  })
+  const bodies = new Set(withBody.docs.map((d) => String(d.id)))
+  return docs.map((doc) => ({
+    id: doc.id,
+    fields: [
+      ...(filled(doc.title) ? [] : (['title'] as const)),
+      ...(filled(doc.summary) ? [] : (['summary'] as const)),
+      ...(bodies.has(String(doc.id)) ? [] : (['body'] as const)),
+    ],
+  }))
+}
 
 /**
  * Loaders live for one request (DataLoader's advice): batching collapses the N+1 of a list, and
@@ -76,6 +123,10 @@ export function createLoaders(payload: Payload) {
       })
       return docs as Media[]
     }),
+
+    untranslated: byLocaleLoader<Untranslated>((locale, ids) =>
+      untranslatedArticleFields(payload, locale, ids),
+    ),
 
     /** Bodies are large, so lists load them only when a body field is selected. */
     articleBodies: byLocaleLoader<ArticleBodyDoc>(async (locale, ids) => {

@@ -9,8 +9,17 @@ import type { Localized } from '../locale'
 import { idOf, idsOf } from './refs'
 import { inLocale } from './Topic'
 import type { ResolverMap } from './types'
+import { untranslatedArticleFields } from '../loaders'
 
-type A = Localized<ArticleDoc>
+type A = Localized<ArticleDoc> & { __preview?: true }
+
+async function untranslated(a: A, ctx: HavenContext) {
+  if (a.__preview) {
+    const [found] = await untranslatedArticleFields(ctx.payload, a.__locale, [a.id], true)
+    return found?.fields ?? []
+  }
+  return (await ctx.loaders.untranslated.load({ locale: a.__locale, id: a.id }))?.fields ?? []
+}
 
 async function body(a: A, ctx: HavenContext) {
   if ('body' in a) return a.body ?? null
@@ -66,6 +75,8 @@ export const articleResolvers: ResolverMap = {
     },
     updatedAt: (a: A) => a.updatedAt ?? null,
     locale: (a: A) => a.__locale,
+    translated: async (a: A, _, ctx) => (await untranslated(a, ctx)).length === 0,
+    untranslatedFields: (a: A, _, ctx) => untranslated(a, ctx),
   },
   ContentWarning: {
     self_harm: 'self-harm',

@@ -1,7 +1,7 @@
 'use client'
-import { useFormFields } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 
-type Row = { check?: string; match?: string; message?: string; overrideReason?: string }
+type Row = { check?: string; field?: string; match?: string; overrideReason?: string | null }
 
 const NAMES: Record<string, string> = {
   privacy: 'Personal data',
@@ -11,42 +11,46 @@ const NAMES: Record<string, string> = {
 }
 
 /**
- * Under a public text field: the content-check findings about that field, with the text that
- * matched, so the editor sees what blocks publishing where it is (all findings, with override
- * reasons, are in "Content check findings").
+ * Under a public text field: the content-check findings about that field from the last save
+ * (so they clear as soon as a save no longer finds them), and the reason a refused save gave for
+ * this field, so the editor sees what blocks publishing where it is. A finding a reviewer has
+ * overridden is shown as settled, not as something to fix.
  */
 export const FieldFindings = ({ field, description }: { field: string; description?: string }) => {
-  const rows = useFormFields(([fields]) => {
-    const count = Number(fields.findings?.value ?? 0)
-    const found: Row[] = []
-    for (let i = 0; i < count; i++) {
-      if (fields[`findings.${i}.field`]?.value !== field) continue
-      const value = (name: string) => fields[`findings.${i}.${name}`]?.value as string | undefined
-      found.push({
-        check: value('check'),
-        match: value('match'),
-        message: value('message'),
-        overrideReason: value('overrideReason'),
-      })
-    }
-    return JSON.stringify(found)
+  const { savedDocumentData } = useDocumentInfo()
+  const refusal = useFormFields(([fields]) => {
+    const state = fields[field]
+    return state && state.valid === false ? (state.errorMessage ?? '') : ''
   })
-  const findings = JSON.parse(rows) as Row[]
-  if (findings.length === 0)
+  const findings = ((savedDocumentData?.findings ?? []) as Row[]).filter((f) => f?.field === field)
+  const open = findings.filter((f) => !f.overrideReason?.trim())
+  const settled = findings.length - open.length
+  if (open.length === 0 && settled === 0 && !refusal)
     return description ? <div className="field-description">{description}</div> : null
   return (
-    <div className="field-description">
+    <div className="field-description haven-field-findings">
       {description ? <div>{description}</div> : null}
-      <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.1rem' }}>
-        {findings.map((f, i) => (
-          <li key={i} style={{ color: f.overrideReason ? undefined : 'var(--theme-error-500)' }}>
-            {NAMES[f.check ?? ''] ?? 'Finding'}: “{f.match}”{' '}
-            {f.overrideReason
-              ? `(overridden: ${f.overrideReason})`
-              : '— blocks approval and publishing until removed or overridden by a reviewer.'}
-          </li>
-        ))}
-      </ul>
+      {refusal ? (
+        <p role="alert" style={{ margin: '0.25rem 0 0', color: 'var(--theme-error-500)' }}>
+          {refusal}
+        </p>
+      ) : null}
+      {open.length > 0 ? (
+        <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.1rem' }}>
+          {open.map((f, i) => (
+            <li key={i} style={{ color: 'var(--theme-error-500)' }}>
+              {NAMES[f.check ?? ''] ?? 'Finding'}: “{f.match}” — blocks approval and publishing
+              until removed or overridden by a reviewer.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {settled > 0 ? (
+        <p style={{ margin: '0.25rem 0 0' }}>
+          {settled === 1 ? 'One finding was' : `${settled} findings were`} overridden by a reviewer;
+          nothing to fix.
+        </p>
+      ) : null}
     </div>
   )
 }

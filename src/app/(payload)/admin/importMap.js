@@ -1,3 +1,6 @@
+import { ReviewBanner as ReviewBanner_477c14c1dfd467827d389cfc87bf159e } from '../../../../collections/Articles/components/ReviewBanner'
+import { WorkflowStatusCell as WorkflowStatusCell_163562df271efad82d9e8a3f01655009 } from '../../../../collections/Articles/components/WorkflowStatusCell'
+import { FallbackTitleCell as FallbackTitleCell_95058ca5b76da5265c20ea57c25a000c } from '../../../../src/components/locale/FallbackTitleCell'
 import { FieldFindings as FieldFindings_b006c637148905d481c522ad5ec8e653 } from '../../../../src/privacy/components/FieldFindings'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,6 +25,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { NoDiff as NoDiff_2df5fe44b464da8f6b0f4b812deaa484 } from '../../../../src/components/admin/NoDiff'
+import { FindingsList as FindingsList_d2ec71f59ff24a373fe32f6ee95d6146 } from '../../../../src/checks/components/FindingsList'
 import { FindingRowLabel as FindingRowLabel_72d2653061615f06566d52d1d026fb14 } from '../../../../src/checks/components/FindingRowLabel'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -30,87 +35,66 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { DueForReview as DueForReview_53926b46d57b3c00c63d175a8e22cf8e } from '../../../../src/review/components/DueForReview'
 import { ImportArticles as ImportArticles_99b6b9854f9b4ba2181c95d3c569d665 } from '../../../../src/components/import/ImportArticles'
+import { WorkflowActions as WorkflowActions_88033a9eba721f15f517642d28636a9b } from '../../../../collections/Articles/components/WorkflowActions'
 import { SigningSecret as SigningSecret_f7e8978709ff28fc641faa3a6878ccb9 } from '../../../../src/components/webhooks/SigningSecret'
 import { EndpointActions as EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e } from '../../../../src/components/webhooks/EndpointActions'
 import { RebuildNowButton as RebuildNowButton_b3585559dda33b86062064a34dca88bd } from '../../../../src/components/webhooks/RebuildNowButton'
 import { RedeliverButton as RedeliverButton_a129bd4902f26404a50612ed7a590803 } from '../../../../src/components/webhooks/RedeliverButton'
+import { LocaleBanner as LocaleBanner_c31e0d3952d2439662ebc0f309f76663 } from '../../../../src/components/locale/LocaleBanner'
+import { Icon as Icon_b04c0db8d89d68ff5dd20d513b3034b9 } from '../../../../src/components/admin/Icon'
+import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
+import { ReviewQueue as ReviewQueue_32edbcc2ecf375b2c083351db70d7702 } from '../../../../src/review/components/ReviewQueue'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  '/src/privacy/components/FieldFindings#FieldFindings':
-    FieldFindings_b006c637148905d481c522ad5ec8e653,
-  '@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell':
-    RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
-  '@payloadcms/richtext-lexical/rsc#RscEntryLexicalField':
-    RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
-  '@payloadcms/richtext-lexical/rsc#LexicalDiffComponent':
-    LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
-  '@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient':
-    InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient':
-    HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#UploadFeatureClient':
-    UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#BlockquoteFeatureClient':
-    BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#RelationshipFeatureClient':
-    RelationshipFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#LinkFeatureClient':
-    LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#ChecklistFeatureClient':
-    ChecklistFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#OrderedListFeatureClient':
-    OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#UnorderedListFeatureClient':
-    UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#IndentFeatureClient':
-    IndentFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#AlignFeatureClient':
-    AlignFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#HeadingFeatureClient':
-    HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#ParagraphFeatureClient':
-    ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#InlineCodeFeatureClient':
-    InlineCodeFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#SuperscriptFeatureClient':
-    SuperscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#SubscriptFeatureClient':
-    SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#StrikethroughFeatureClient':
-    StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#UnderlineFeatureClient':
-    UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#BoldFeatureClient':
-    BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '@payloadcms/richtext-lexical/client#ItalicFeatureClient':
-    ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  '/src/checks/components/FindingRowLabel#FindingRowLabel':
-    FindingRowLabel_72d2653061615f06566d52d1d026fb14,
-  '@payloadcms/plugin-seo/client#OverviewComponent':
-    OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  '@payloadcms/plugin-seo/client#MetaTitleComponent':
-    MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  '@payloadcms/plugin-seo/client#MetaDescriptionComponent':
-    MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  '@payloadcms/plugin-seo/client#MetaImageComponent':
-    MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  '@payloadcms/plugin-seo/client#PreviewComponent':
-    PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
-  '/src/review/components/DueForReview#DueForReview': DueForReview_53926b46d57b3c00c63d175a8e22cf8e,
-  '/src/components/import/ImportArticles#ImportArticles':
-    ImportArticles_99b6b9854f9b4ba2181c95d3c569d665,
-  '/src/components/webhooks/SigningSecret#SigningSecret':
-    SigningSecret_f7e8978709ff28fc641faa3a6878ccb9,
-  '/src/components/webhooks/EndpointActions#EndpointActions':
-    EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e,
-  '/src/components/webhooks/RebuildNowButton#RebuildNowButton':
-    RebuildNowButton_b3585559dda33b86062064a34dca88bd,
-  '/src/components/webhooks/RedeliverButton#RedeliverButton':
-    RedeliverButton_a129bd4902f26404a50612ed7a590803,
-  '@payloadcms/storage-s3/client#S3ClientUploadHandler':
-    S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-  '@payloadcms/next/rsc#CollectionCards': CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
+  "/collections/Articles/components/ReviewBanner#ReviewBanner": ReviewBanner_477c14c1dfd467827d389cfc87bf159e,
+  "/collections/Articles/components/WorkflowStatusCell#WorkflowStatusCell": WorkflowStatusCell_163562df271efad82d9e8a3f01655009,
+  "/src/components/locale/FallbackTitleCell#FallbackTitleCell": FallbackTitleCell_95058ca5b76da5265c20ea57c25a000c,
+  "/src/privacy/components/FieldFindings#FieldFindings": FieldFindings_b006c637148905d481c522ad5ec8e653,
+  "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
+  "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#BlockquoteFeatureClient": BlockquoteFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#RelationshipFeatureClient": RelationshipFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#LinkFeatureClient": LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#ChecklistFeatureClient": ChecklistFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#OrderedListFeatureClient": OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#UnorderedListFeatureClient": UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#IndentFeatureClient": IndentFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#AlignFeatureClient": AlignFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#InlineCodeFeatureClient": InlineCodeFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#SuperscriptFeatureClient": SuperscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#SubscriptFeatureClient": SubscriptFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#StrikethroughFeatureClient": StrikethroughFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/admin/NoDiff#NoDiff": NoDiff_2df5fe44b464da8f6b0f4b812deaa484,
+  "/src/checks/components/FindingsList#FindingsList": FindingsList_d2ec71f59ff24a373fe32f6ee95d6146,
+  "/src/checks/components/FindingRowLabel#FindingRowLabel": FindingRowLabel_72d2653061615f06566d52d1d026fb14,
+  "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/src/review/components/DueForReview#DueForReview": DueForReview_53926b46d57b3c00c63d175a8e22cf8e,
+  "/src/components/import/ImportArticles#ImportArticles": ImportArticles_99b6b9854f9b4ba2181c95d3c569d665,
+  "/collections/Articles/components/WorkflowActions#WorkflowActions": WorkflowActions_88033a9eba721f15f517642d28636a9b,
+  "/src/components/webhooks/SigningSecret#SigningSecret": SigningSecret_f7e8978709ff28fc641faa3a6878ccb9,
+  "/src/components/webhooks/EndpointActions#EndpointActions": EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e,
+  "/src/components/webhooks/RebuildNowButton#RebuildNowButton": RebuildNowButton_b3585559dda33b86062064a34dca88bd,
+  "/src/components/webhooks/RedeliverButton#RedeliverButton": RedeliverButton_a129bd4902f26404a50612ed7a590803,
+  "/src/components/locale/LocaleBanner#LocaleBanner": LocaleBanner_c31e0d3952d2439662ebc0f309f76663,
+  "/src/components/admin/Icon#Icon": Icon_b04c0db8d89d68ff5dd20d513b3034b9,
+  "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
+  "/src/review/components/ReviewQueue#ReviewQueue": ReviewQueue_32edbcc2ecf375b2c083351db70d7702,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
