@@ -44,6 +44,9 @@ export default buildConfig({
   },
   secret: payloadSecret(),
   logger: loggerConfig(),
+  // Refusals the review workflow makes on purpose are not errors of the server. Payload types the
+  // keys as its own error names, but looks levels up by any error's name.
+  loggingLevels: { RefusedSave: 'info' } as Record<string, 'info'>,
   email: emailAdapter(),
   db: databaseAdapter(),
   sharp,

@@ -21,7 +21,11 @@ import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrid
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
 import { showFindings } from '../../src/privacy/showFindings'
+import { refuseStaleSave } from '../../src/review/refuseStaleSave'
 import { enforceReviewWorkflow } from './hooks/enforceReviewWorkflow'
+import { keepPublicStateExplicit } from './hooks/keepPublicStateExplicit'
+import { protectReviewRecord } from './hooks/protectReviewRecord'
+import { unpublishEndpoint } from './endpoints/unpublishEndpoint'
 
 export const CONTENT_WARNINGS = [
   { label: 'Suicide', value: 'suicide' },
@@ -60,8 +64,11 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  endpoints: [importEndpoint, articlePreviewTokenEndpoint],
+  endpoints: [importEndpoint, articlePreviewTokenEndpoint, unpublishEndpoint],
   hooks: {
+    beforeOperation: [keepPublicStateExplicit],
+    // Stale forms first: their other differences are someone else's changes, not theirs.
+    beforeValidate: [refuseStaleSave, protectReviewRecord],
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
     afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],
     beforeDelete: [removeArticleSignature],
