@@ -101,6 +101,8 @@ export const announceDelete: CollectionAfterDeleteHook = async ({ collection, do
 }
 
 export const announceGlobalChange: GlobalAfterChangeHook = async ({ global, doc, req }) => {
+  // A draft of a versioned global changes nothing the public sees; its publish does.
+  if ((doc as Doc)._status === 'draft') return doc
   await notify(
     {
       collection: global.slug,

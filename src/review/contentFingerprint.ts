@@ -16,12 +16,31 @@ function resolve(fields: FlattenedField[], path: string): Covered {
   let found: FlattenedField | undefined
   for (const name of segments) {
     found = list.find((f) => f.name === name)
-    if (!found) throw new Error(`Reviewed field "${path}" is not a field of articles.`)
+    if (!found) throw new Error(`Reviewed field "${path}" is not a field of this document.`)
     localized ||= Boolean('localized' in found && found.localized)
     list = 'flattenedFields' in found ? found.flattenedFields : []
   }
-  return { path: segments, field: found!, localized }
+  // A shared array with localized cells (a helpline's hours) differs per locale too.
+  return { path: segments, field: found!, localized: localized || hasLocalized(list) }
 }
+
+const hasLocalized = (fields: FlattenedField[]): boolean =>
+  fields.some(
+    (f) =>
+      Boolean('localized' in f && f.localized) ||
+      ('flattenedFields' in f && hasLocalized(f.flattenedFields)),
+  )
+
+// Stored documents read with locale 'all' hold a localized cell as { en, es }.
+const inLocale = (field: FlattenedField, value: unknown, locale: string) =>
+  'localized' in field &&
+  field.localized &&
+  value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  locale in (value as Doc)
+    ? (value as Doc)[locale]
+    : value
 
 const at = (doc: unknown, path: string[]): { present: boolean; value: unknown } => {
   let node = doc
@@ -62,7 +81,7 @@ async function normalize(
           Promise.all(
             field.flattenedFields
               .filter((f) => f.name !== 'id')
-              .map((f) => normalize(f, row?.[f.name], locale, altOf)),
+              .map((f) => normalize(f, inLocale(f, row?.[f.name], locale), locale, altOf)),
           ),
         ),
       )
@@ -74,23 +93,21 @@ async function normalize(
 }
 
 /**
- * A hash of what a reviewer vouches for: every field in REVIEWED_ARTICLE_FIELDS, in every
- * locale, with the hero image's alt text. Formatting is left out on purpose: making a word bold
- * needs no new review. The stored latest version supplies what this save does not touch.
+ * A hash of what a reviewer vouches for: the given field paths, in every locale for localized
+ * ones, with an image's alt text. Formatting is left out on purpose: making a word bold needs no
+ * new review. `stored` (all locales) supplies what this save does not touch.
  */
-export async function contentFingerprint(args: {
+export async function fingerprintOf(args: {
+  fields: FlattenedField[]
+  paths: readonly string[]
   data: Doc
-  id?: string | number
+  stored: Doc
   req: PayloadRequest
-  /** The stored document to fill in from (all locales); read from the database when absent. */
-  stored?: Doc
 }): Promise<string> {
-  const { data, id, req } = args
+  const { fields, paths, data, stored, req } = args
   const localization = req.payload.config.localization
   const codes = localization ? localization.localeCodes : ['default']
   const current = req.locale && req.locale !== 'all' ? req.locale : codes[0]
-  const stored = args.stored ?? (id ? await latestVersionAllLocales(req, id) : {})
-  const fields = req.payload.collections.articles.config.flattenedFields
   const media = new Map<string, Promise<StoredDoc | null>>()
   const altOf: AltOf = async (mediaId, locale) => {
     if (!media.has(mediaId))
@@ -108,19 +125,13 @@ export async function contentFingerprint(args: {
   }
 
   const content: unknown[] = []
-  for (const name of REVIEWED_ARTICLE_FIELDS) {
+  for (const name of paths) {
     const covered = resolve(fields, name)
     for (const code of covered.localized ? codes : [current]) {
       const incoming = at(data, covered.path)
       let value: unknown
       if ((code === current || !covered.localized) && incoming.present) value = incoming.value
-      else {
-        const raw = at(stored, covered.path).value
-        value =
-          covered.localized && raw && typeof raw === 'object' && !Array.isArray(raw)
-            ? (raw as Doc)[code]
-            : raw
-      }
+      else value = inLocale(covered.field, at(stored, covered.path).value, code)
       content.push([
         name,
         covered.localized ? code : '*',
@@ -129,6 +140,24 @@ export async function contentFingerprint(args: {
     }
   }
   return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex')
+}
+
+/** The fingerprint of an article: REVIEWED_ARTICLE_FIELDS over its stored latest version. */
+export async function contentFingerprint(args: {
+  data: Doc
+  id?: string | number
+  req: PayloadRequest
+  /** The stored document to fill in from (all locales); read from the database when absent. */
+  stored?: Doc
+}): Promise<string> {
+  const { data, id, req } = args
+  return fingerprintOf({
+    fields: req.payload.collections.articles.config.flattenedFields,
+    paths: REVIEWED_ARTICLE_FIELDS,
+    data,
+    stored: args.stored ?? (id ? await latestVersionAllLocales(req, id) : {}),
+    req,
+  })
 }
 
 // findByID({ draft: true, locale: 'all' }) answers with the published document, not the newest

@@ -37,3 +37,6 @@ export const PUBLIC_NOT_CONTENT: Record<string, string> = {
   locale: 'the locale served',
   showCrisisResources: 'derived from topics and content warnings',
 }
+
+/** What an approval of the crisis resources covers: the whole public content of the global. */
+export const REVIEWED_CRISIS_FIELDS = ['intro', 'helplines'] as const

@@ -6,6 +6,15 @@ import { REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
+import { Kind, type ObjectTypeDefinitionNode } from 'graphql'
+
+import { ARTICLE_SELECT } from '../../src/graphql/content/selects'
+import { loadTypeDefs } from '../../src/graphql/typeDefs'
+import {
+  PUBLIC_NOT_CONTENT,
+  REVIEWED_ARTICLE_FIELDS,
+  SET_BY_APPROVAL,
+} from '../../src/review/reviewedFields'
 import { deliverDue } from '../../src/webhooks/deliverDue'
 import { dueForReview } from '../../src/review/dueForReview'
 import { STALE_SAVE_MESSAGE } from '../../src/review/refuseStaleSave'
@@ -145,6 +154,54 @@ async function liveArticle(extra: Json = {}) {
   await publish(editor, doc.id)
   return doc
 }
+
+describe('the list of reviewed fields matches what the public can read', () => {
+  const classified = new Set<string>([
+    ...REVIEWED_ARTICLE_FIELDS,
+    ...SET_BY_APPROVAL,
+    ...Object.keys(PUBLIC_NOT_CONTENT),
+  ])
+
+  it('covers every field anonymous REST readers get, nested ones by path', async () => {
+    const hero = await image('A quiet room')
+    const doc = await liveArticle({
+      summary: 'Short.',
+      heroImage: hero.id,
+      sources: [{ title: 'NHS', publisher: 'NHS', year: 2024, url: 'https://nhs.uk' }],
+      contentWarnings: ['trauma'],
+      meta: { title: 'Worry', description: 'About worry', image: hero.id },
+    })
+    const res = await call('GET', `articles/${doc.id}?depth=0`)
+    expect(res.status).toBe(200)
+    const paths = Object.entries(res.json).flatMap(([key, value]) =>
+      value && typeof value === 'object' && !Array.isArray(value) && key !== 'body'
+        ? Object.keys(value as Json).map((sub) => `${key}.${sub}`)
+        : [key],
+    )
+    // Findings are staff-only; Payload still answers the (emptied) key.
+    expect(res.json.findings ?? []).toEqual([])
+    expect(paths.filter((p) => !classified.has(p) && p !== 'findings')).toEqual([])
+  })
+
+  it('covers every column and field of the public GraphQL Article', () => {
+    expect(Object.keys(ARTICLE_SELECT).filter((c) => !classified.has(c))).toEqual([])
+    // GraphQL names that differ from the stored field they show.
+    const shows: Record<string, string> = {
+      bodyHtml: 'body',
+      bodyJson: 'body',
+      reviewedBy: 'reviewer',
+    }
+    const article = loadTypeDefs()
+      .flatMap((d) => d.definitions)
+      .find(
+        (d): d is ObjectTypeDefinitionNode =>
+          d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Article',
+      )
+    const names = (article?.fields ?? []).map((f) => f.name.value)
+    expect(names.length).toBeGreaterThan(10)
+    expect(names.map((n) => shows[n] ?? n).filter((n) => !classified.has(n))).toEqual([])
+  })
+})
 
 describe('approval covers everything public', () => {
   let topic: { id: number | string }
@@ -401,5 +458,79 @@ describe('conflicts are caught, not merged', () => {
     await expect(setStatus(editor, doc.id, 'in-review')).resolves.toMatchObject({
       review: expect.objectContaining({ status: 'in-review' }),
     })
+  })
+})
+
+describe('crisis resources are reviewed content', () => {
+  const MOBILE = '07700 900461'
+  const slug = 'crisis-resources' as const
+  const save = (user: User, data: Json, draft?: boolean) =>
+    payload.updateGlobal({
+      slug,
+      data: data as never,
+      draft,
+      user,
+      overrideAccess: false,
+      depth: 0,
+    })
+  const publicText = async () =>
+    JSON.stringify(await payload.findGlobal({ slug, overrideAccess: false, depth: 0 }))
+  const exempt = async () => {
+    const doc = await payload.create({
+      collection: 'articles',
+      data: { title: `Talk to someone ${++counter}`, body: body(`Ring ${MOBILE} any time.`) },
+      draft: true,
+      ...as(editor),
+    })
+    return !(doc.findings ?? []).some((f) => f.check === 'privacy' && f.match?.includes('900461'))
+  }
+
+  it("an editor's added mobile number stays a draft and is not exempt until a reviewer approves", async () => {
+    const samaritans = { country: 'GB', name: 'Samaritans', phone: '116 123' }
+    await payload.updateGlobal({ slug, data: { helplines: [samaritans] } })
+    expect(await publicText()).toContain('116 123')
+
+    const added = [samaritans, { country: 'GB', name: 'My own line', phone: MOBILE }]
+    await save(editor, { helplines: added })
+    expect(await publicText()).not.toContain('900461')
+    const anonymousDraft = await call('GET', 'globals/crisis-resources?draft=true')
+    expect(anonymousDraft.status).toBe(200)
+    expect(JSON.stringify(anonymousDraft.json)).not.toContain('900461')
+    expect(JSON.stringify(anonymousDraft.json)).toContain('116 123')
+    expect(await exempt()).toBe(false)
+
+    await expect(save(editor, { _status: 'published' })).rejects.toThrow(/not been approved/)
+    await expect(save(editor, { review: { status: 'approved' } }, true)).rejects.toThrow(
+      /Only a reviewer/,
+    )
+    const plain = await call('POST', 'globals/crisis-resources', editor, {
+      helplines: added,
+      _status: 'draft',
+    })
+    expect(plain.status).toBe(200)
+    expect(await publicText()).not.toContain('900461')
+
+    await save(reviewer, { review: { status: 'approved' } }, true)
+    await save(editor, { _status: 'published' })
+    expect(await publicText()).toContain('900461')
+    expect(await exempt()).toBe(true)
+
+    const audit = await payload.find({
+      collection: 'audit-log',
+      where: { targetCollection: { equals: slug } },
+      sort: 'createdAt',
+    })
+    expect(audit.docs.map((d) => d.action)).toEqual(
+      expect.arrayContaining(['review.approve', 'content.update']),
+    )
+  })
+
+  it('a reviewer cannot approve helplines they changed themselves', async () => {
+    await save(reviewer, {
+      helplines: [{ country: 'GB', name: 'Shout', textNumber: '85258' }],
+    })
+    await expect(save(reviewer, { review: { status: 'approved' } }, true)).rejects.toThrow(
+      /You changed the text/,
+    )
   })
 })
