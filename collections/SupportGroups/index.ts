@@ -4,6 +4,7 @@ import { canReadPrivateGroupFields } from '../../src/access/canReadPrivateGroupF
 import { isCoordinator } from '../../src/access/isCoordinator'
 import { isStaff, isStaffField } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { reviewersMayOverride } from '../../src/access/reviewersMayOverride'
 import { publicAreaField } from '../../src/fields/publicArea'
 import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { slugFields } from '../../src/fields/slug'
@@ -16,6 +17,7 @@ import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditPrivateFieldChanges } from '../../src/audit/hooks/auditPrivateFieldChanges'
 import { WEEKDAY_NAMES } from '../../src/schedule/nextMeetings'
+import { limitReviewersToOverrides } from './hooks/limitReviewersToOverrides'
 
 /** Peer support groups: the public listing, plus private details for coordinators only. */
 export const SupportGroups: CollectionConfig = {
@@ -26,7 +28,7 @@ export const SupportGroups: CollectionConfig = {
     read: publishedOrStaff,
     readVersions: isStaff,
     create: isCoordinator,
-    update: isCoordinator,
+    update: reviewersMayOverride(isCoordinator),
     delete: isCoordinator,
   },
   // The public API pages published groups by slug.
@@ -34,7 +36,7 @@ export const SupportGroups: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 30 },
   endpoints: [supportGroupPreviewTokenEndpoint],
   hooks: {
-    beforeChange: [runContentChecks],
+    beforeChange: [limitReviewersToOverrides, runContentChecks],
     afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
     afterDelete: [announceDelete],
   },

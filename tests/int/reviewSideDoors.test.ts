@@ -534,3 +534,85 @@ describe('crisis resources are reviewed content', () => {
     )
   })
 })
+
+describe('support-group findings', () => {
+  async function groupWithFinding() {
+    const group = await payload.create({
+      collection: 'support-groups',
+      data: {
+        name: `Tuesday circle ${++counter}`,
+        description: 'Ring Sam on 07700 900982 before coming.',
+        facilitation: 'peer-led',
+        format: 'in-person',
+        schedule: {
+          timezone: 'Europe/London',
+          weekly: [{ weekdays: ['tuesday'], startTime: '18:00' }],
+        },
+        coordinators: [coordinator.id],
+      },
+      draft: true,
+      user: coordinator,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(group.findings?.length).toBeGreaterThan(0)
+    return group
+  }
+  const withReasons = (findings: unknown[] | null | undefined, reason: string) =>
+    (findings ?? []).map((f) => ({ ...(f as Json), overrideReason: reason }))
+
+  it('a reviewer overrides a finding and can change nothing else', async () => {
+    const group = await groupWithFinding()
+    const saved = await payload.update({
+      collection: 'support-groups',
+      id: group.id,
+      data: { findings: withReasons(group.findings, 'Public office line, consent on file') },
+      draft: true,
+      user: reviewer,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(saved.findings?.every((f) => f.overriddenBy === reviewer.id)).toBe(true)
+
+    // The whole form, as the admin sends it, with one other change.
+    const form = await payload.findByID({
+      collection: 'support-groups',
+      id: group.id,
+      draft: true,
+      depth: 0,
+      user: reviewer,
+      overrideAccess: false,
+    })
+    const res = await call('PATCH', `support-groups/${group.id}?draft=true`, reviewer, {
+      ...form,
+      name: 'Renamed by a reviewer',
+    })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.json)).toContain('Reviewers can only record override reasons')
+    const unchanged = await call('PATCH', `support-groups/${group.id}?draft=true`, reviewer, form)
+    expect(unchanged.status).toBe(200)
+    await expect(
+      payload.update({
+        collection: 'support-groups',
+        id: group.id,
+        data: { _status: 'published' },
+        user: reviewer,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/coordinator publishes/)
+  })
+
+  it('a coordinator still cannot override', async () => {
+    const group = await groupWithFinding()
+    const saved = await payload.update({
+      collection: 'support-groups',
+      id: group.id,
+      data: { findings: withReasons(group.findings, 'I say so') },
+      draft: true,
+      user: coordinator,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(saved.findings?.every((f) => !f.overrideReason)).toBe(true)
+  })
+})
