@@ -23,6 +23,9 @@ import { startPayload, type TestPayload } from '../helpers/payload'
 import { startReceiver, type Receiver } from '../helpers/receiver'
 import { createEndpoint, WEBHOOK_TEST_ENV } from './webhooksHelpers'
 
+// Each case makes several reviewed saves; on a shared PostgreSQL server that can pass 5 s.
+jest.setTimeout(30_000)
+
 type User = Awaited<ReturnType<typeof createUser>>
 type Json = Record<string, unknown>
 
