@@ -2,6 +2,7 @@
  * Every way around the clinical review that an editor could try, tried the way an editor would:
  * through Payload's REST handlers (what the admin calls) or the Local API as that user.
  */
+import { jest } from '@jest/globals'
 import { REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
