@@ -406,6 +406,21 @@ describe('nothing goes offline by accident', () => {
 })
 
 describe('conflicts are caught, not merged', () => {
+  it('a workflow action through the Local API (no draft flag, no base version) keeps a live article live', async () => {
+    const doc = await liveArticle()
+    await editDraft(editor, doc.id, { body: body('A rewrite to review.') })
+    const saved = await payload.update({
+      collection: 'articles',
+      id: doc.id,
+      data: { review: { status: 'in-review' } } as never,
+      user: editor,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(saved.review?.status).toBe('in-review')
+    expect(JSON.stringify((await publicDoc(doc.id))?.body)).toContain('Original wording.')
+  })
+
   it("a stale form cannot undo a reviewer's request for changes", async () => {
     const doc = await payload.create({
       collection: 'articles',
@@ -618,5 +633,46 @@ describe('support-group findings', () => {
       depth: 0,
     })
     expect(saved.findings?.every((f) => !f.overrideReason)).toBe(true)
+  })
+})
+
+describe('crisis resources: conflicts and revert', () => {
+  const slug = 'crisis-resources' as const
+  it('a stale form is refused, and "Revert to published" discards the draft without approval', async () => {
+    await payload.updateGlobal({
+      slug,
+      data: {
+        helplines: [{ country: 'ES', name: 'Teléfono de la Esperanza', phone: '717 003 717' }],
+      },
+    })
+    const published = await call(
+      'GET',
+      'globals/crisis-resources?locale=en&fallback-locale=null&depth=0',
+      editor,
+    )
+    await payload.updateGlobal({
+      slug,
+      data: { intro: 'Changed by someone else.' },
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+    })
+    const stale = await call('POST', 'globals/crisis-resources?draft=true', editor, {
+      ...published.json,
+      _status: 'draft',
+      intro: 'My stale edit.',
+    })
+    expect(stale.status).toBe(409)
+    expect(JSON.stringify(stale.json)).toContain(STALE_SAVE_MESSAGE)
+
+    const reverted = await call(
+      'POST',
+      'globals/crisis-resources?locale=en&fallback-locale=null&depth=0',
+      editor,
+      published.json,
+    )
+    expect(reverted.status).toBe(200)
+    const latest = await payload.findGlobal({ slug, draft: true, depth: 0 })
+    expect(latest.intro).not.toBe('Changed by someone else.')
   })
 })
