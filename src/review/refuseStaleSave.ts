@@ -18,12 +18,20 @@ function assertCurrent(data: Record<string, unknown> | undefined, stored: unknow
     throw new RefusedSave(STALE_SAVE_MESSAGE, 409)
 }
 
-export const refuseStaleSave: CollectionBeforeValidateHook = ({ data, operation, originalDoc }) => {
-  if (operation === 'update') assertCurrent(data, originalDoc?.updatedAt)
+// Restoring a version is a deliberate choice of an older version, whose updatedAt it carries.
+export const refuseStaleSave: CollectionBeforeValidateHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (operation === 'update' && !req.context?.isRestoringVersion)
+    assertCurrent(data, originalDoc?.updatedAt)
   return data
 }
 
-export const refuseStaleGlobalSave: GlobalBeforeValidateHook = ({ data, originalDoc }) => {
-  assertCurrent(data, (originalDoc as { updatedAt?: unknown } | undefined)?.updatedAt)
+export const refuseStaleGlobalSave: GlobalBeforeValidateHook = ({ data, originalDoc, req }) => {
+  if (!req.context?.isRestoringVersion)
+    assertCurrent(data, (originalDoc as { updatedAt?: unknown } | undefined)?.updatedAt)
   return data
 }

@@ -60,6 +60,31 @@ async function revertToPublished(args: UpdateArgs): Promise<void> {
   req.context.havenRevert = String(id)
 }
 
+export const RESTORE_AS_DRAFT =
+  'This article is live: restoring an unpublished version over it would take it offline. Restore it as a draft (draft=true), then have it approved and published.'
+
+/**
+ * Restoring a version without `draft=true` writes it over the main document: restoring an old
+ * draft over a live article would take it offline. That is refused (Payload reads the draft flag
+ * before any hook, so it cannot be turned into a draft restore here); restoring a published
+ * version stays a publish, which the review step checks like any other.
+ */
+async function refuseRestoreOverLive(args: UpdateArgs) {
+  if (args.draft || args.id === undefined) return
+  const { docs } = await args.req.payload.db.findVersions({
+    collection: 'articles',
+    where: { id: { equals: args.id } },
+    limit: 1,
+    pagination: false,
+    req: args.req,
+  })
+  const version = docs[0] as { parent?: unknown; version?: { _status?: string } } | undefined
+  if (!version || version.version?._status === 'published') return
+  const parent = version.parent
+  const id = parent && typeof parent === 'object' ? (parent as { id: string | number }).id : parent
+  if (await isLive(args.req, id as string | number)) throw new RefusedSave(RESTORE_AS_DRAFT)
+}
+
 /**
  * A save can change what the public sees only by publishing (`_status: 'published'`, which the
  * review workflow checks) or through the unpublish endpoint (with a reason, audited). Payload
@@ -74,7 +99,12 @@ export const keepPublicStateExplicit: CollectionBeforeOperationHook = async ({
   req,
 }) => {
   // Server code with no user (seed, import, tests' fixtures) is trusted, as in the review step.
-  if (operation !== 'update' || !req.user || req.context?.skipReviewWorkflow) return args
+  if (!req.user || req.context?.skipReviewWorkflow) return args
+  if (operation === 'restoreVersion') {
+    await refuseRestoreOverLive(args as UpdateArgs)
+    return args
+  }
+  if (operation !== 'update') return args
   const update = args as UpdateArgs
   if (update.draft) return args
   const status = update.data?._status

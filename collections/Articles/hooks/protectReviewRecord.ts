@@ -31,6 +31,11 @@ export const protectReviewRecord: CollectionBeforeValidateHook = ({ data, origin
     (field) => field in data && !same(field, data[field], originalDoc?.[field]),
   )
   if (changed.length === 0) return data
+  // Restoring an older version keeps today's review record: the restored text gets its own review.
+  if (req.context?.isRestoringVersion) {
+    for (const field of changed) data[field] = originalDoc?.[field] ?? null
+    return data
+  }
   // The message doubles as the label so the error's headline (toasts, API clients) says why.
   throw new ValidationError({
     collection: 'articles',
