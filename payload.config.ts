@@ -48,9 +48,11 @@ export default buildConfig({
   collections,
   globals: [CrisisResources],
   endpoints: [health],
-  // Refusals the app expects (a rule said no, a missing document, a locked one) are routine: one
-  // info line with the message, never an error with a stack trace.
+  // Refusals the app expects (a rule said no, a missing document, a locked one, a review refusal)
+  // are routine: one info line with the message, never an error with a stack trace. Payload types
+  // the keys as its own error names, but looks levels up by any error's name.
   loggingLevels: {
+    RefusedSave: 'info',
     ValidationError: 'info',
     Forbidden: 'info',
     NotFound: 'info',

@@ -1470,6 +1470,23 @@ export interface CrisisResource {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Only approved helplines are published. A reviewer other than the person who changed them approves; any later change needs a new approval.
+   */
+  review?: {
+    status?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
+    /**
+     * Reviewer feedback for the author.
+     */
+    note?: string | null;
+    submittedBy?: (number | null) | User;
+    editedBy?: (number | null) | User;
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    approvedFingerprint?: string | null;
+    contentFingerprint?: string | null;
+  };
+  _status?: ('draft' | 'published') | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1508,6 +1525,19 @@ export interface CrisisResourcesSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  review?:
+    | T
+    | {
+        status?: T;
+        note?: T;
+        submittedBy?: T;
+        editedBy?: T;
+        approvedBy?: T;
+        approvedAt?: T;
+        approvedFingerprint?: T;
+        contentFingerprint?: T;
+      };
+  _status?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -23,7 +23,11 @@ import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
 import { showFindings } from '../../src/privacy/showFindings'
 import { notifyReviewChange } from './hooks/notifyReviewChange'
+import { refuseStaleSave } from '../../src/review/refuseStaleSave'
 import { enforceReviewWorkflow } from './hooks/enforceReviewWorkflow'
+import { keepPublicStateExplicit } from './hooks/keepPublicStateExplicit'
+import { protectReviewRecord } from './hooks/protectReviewRecord'
+import { unpublishEndpoint } from './endpoints/unpublishEndpoint'
 import { workflowEndpoint } from './endpoints/workflow'
 
 export const CONTENT_WARNINGS = [
@@ -68,8 +72,11 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint],
+  endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint, unpublishEndpoint],
   hooks: {
+    beforeOperation: [keepPublicStateExplicit],
+    // Stale forms first: their other differences are someone else's changes, not theirs.
+    beforeValidate: [refuseStaleSave, protectReviewRecord],
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
     afterChange: [
       indexArticleSignature,

@@ -8,6 +8,7 @@ import { isAdmin, isAdminField } from '../../src/access/isAdmin'
 import { privateGroupFieldAccess } from '../../src/access/privateGroupFieldAccess'
 import { isStaffField } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { reviewersMayOverride } from '../../src/access/reviewersMayOverride'
 import { publicAreaField } from '../../src/fields/publicArea'
 import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { slugFields } from '../../src/fields/slug'
@@ -21,6 +22,7 @@ import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditPrivateFieldChanges } from '../../src/audit/hooks/auditPrivateFieldChanges'
 import { WEEKDAY_NAMES } from '../../src/schedule/nextMeetings'
+import { limitReviewersToOverrides } from './hooks/limitReviewersToOverrides'
 
 /** Peer support groups: the public listing, plus private details for coordinators only. */
 export const SupportGroups: CollectionConfig = {
@@ -31,7 +33,7 @@ export const SupportGroups: CollectionConfig = {
     read: publishedOrStaff,
     readVersions: canReadGroupVersions,
     create: canCreateGroup,
-    update: canUpdateGroup,
+    update: reviewersMayOverride(canUpdateGroup),
     delete: isAdmin,
   },
   // The public API pages published groups by slug.
@@ -40,7 +42,7 @@ export const SupportGroups: CollectionConfig = {
   endpoints: [supportGroupPreviewTokenEndpoint],
   hooks: {
     beforeOperation: [guardGroupMembership],
-    beforeChange: [runContentChecks],
+    beforeChange: [limitReviewersToOverrides, runContentChecks],
     afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
     afterDelete: [announceDelete],
   },

@@ -9,6 +9,12 @@ export const recordContentAudit: ContentChangeListener = async (change, req) => 
     targetCollection: change.collection,
     targetId: change.id,
     summary: `${change.operation} ${change.collection} ${change.slug ?? change.id}`,
-    details: change.locale ? { locale: change.locale } : undefined,
+    details:
+      change.locale || change.reason
+        ? {
+            ...(change.locale ? { locale: change.locale } : {}),
+            ...(change.reason ? { reason: change.reason } : {}),
+          }
+        : undefined,
   })
 }

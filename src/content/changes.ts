@@ -15,6 +15,8 @@ export type ContentChange = {
   slug?: string
   locale?: string
   operation: 'publish' | 'unpublish' | 'update' | 'delete'
+  /** Why it was unpublished (the unpublish endpoint requires one); for the audit log only. */
+  reason?: string
 }
 
 export type ContentChangeListener = (change: ContentChange, req: PayloadRequest) => Promise<void>
@@ -67,8 +69,17 @@ export const announceChange: CollectionAfterChangeHook = async ({
   const before = operation === 'create' ? undefined : (previousDoc as Doc | undefined)?._status
   if (now === 'published') {
     await notify({ ...base, operation: before === 'published' ? 'update' : 'publish' }, req)
-  } else if (before === 'published' && !(await isStillPublished(collection.slug, doc.id, req))) {
-    await notify({ ...base, operation: 'unpublish' }, req)
+  } else {
+    // With a pending draft the previous document is that draft, so the unpublish endpoint's
+    // marker is what says the live version was taken down.
+    const explicit = String(req.context?.havenUnpublish ?? '') === String(doc.id)
+    if (
+      (before === 'published' || explicit) &&
+      !(await isStillPublished(collection.slug, doc.id, req))
+    ) {
+      const reason = explicit ? String(req.context?.havenUnpublishReason ?? '') : undefined
+      await notify({ ...base, operation: 'unpublish', ...(reason ? { reason } : {}) }, req)
+    }
   }
   return doc
 }
@@ -90,6 +101,8 @@ export const announceDelete: CollectionAfterDeleteHook = async ({ collection, do
 }
 
 export const announceGlobalChange: GlobalAfterChangeHook = async ({ global, doc, req }) => {
+  // A draft of a versioned global changes nothing the public sees; its publish does.
+  if ((doc as Doc)._status === 'draft') return doc
   await notify(
     {
       collection: global.slug,

@@ -1,6 +1,7 @@
 import * as migration_20261122_012732_initial from './20261122_012732_initial';
 import * as migration_20261122_015454_prune_webhook_deliveries_task from './20261122_015454_prune_webhook_deliveries_task';
 import * as migration_20261130_031000_webhook_subscription_source from './20261130_031000_webhook_subscription_source';
+import * as migration_20261130_034046_crisis_resources_review from './20261130_034046_crisis_resources_review';
 import * as migration_20261130_035548_used_form_tokens from './20261130_035548_used_form_tokens';
 
 export const migrations = [
@@ -18,6 +19,11 @@ export const migrations = [
     up: migration_20261130_031000_webhook_subscription_source.up,
     down: migration_20261130_031000_webhook_subscription_source.down,
     name: '20261130_031000_webhook_subscription_source'
+  },
+  {
+    up: migration_20261130_034046_crisis_resources_review.up,
+    down: migration_20261130_034046_crisis_resources_review.down,
+    name: '20261130_034046_crisis_resources_review'
   },
   {
     up: migration_20261130_035548_used_form_tokens.up,

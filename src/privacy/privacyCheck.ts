@@ -4,10 +4,19 @@ import type { ContentCheck, Finding } from '../checks/types'
 import { detectPersonalData } from './detectPersonalData'
 import { publicTexts } from './publicTexts'
 
-// Helplines listed in the crisis resources are organisations' numbers, published on purpose.
+// Helplines listed in the published crisis resources are organisations' numbers, published on
+// purpose after review. A draft's numbers are exempt from nothing: the main row is read, which
+// only a reviewed publish writes.
 async function helplineNumbers(req: PayloadRequest): Promise<string[]> {
   try {
-    const crisis = await req.payload.findGlobal({ slug: 'crisis-resources', depth: 0, req })
+    const crisis = await req.payload.findGlobal({
+      slug: 'crisis-resources',
+      depth: 0,
+      draft: false,
+      overrideAccess: true,
+      req,
+    })
+    if (crisis._status === 'draft') return []
     return (crisis.helplines ?? [])
       .flatMap((h) => [h.phone, h.textNumber])
       .filter(Boolean) as string[]

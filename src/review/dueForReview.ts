@@ -22,7 +22,9 @@ export async function dueForReview(
     sort: 'nextReviewDue',
     limit,
     depth: 0,
-    draft: true,
+    // The stored document, not the newest draft: the live article is what is due, and a draft's
+    // date takes over only once a reviewer's version is published.
+    draft: false,
     user,
     overrideAccess: false,
     select: { title: true, slug: true, nextReviewDue: true, lastReviewedAt: true, _status: true },

@@ -24,7 +24,9 @@ const readOnlyUser = (name: string, label: string): Field => ({
  * lastReviewedAt, nextReviewDue and the reviewer's profile). The who/when/fingerprint fields are
  * written by the workflow hook alone; whatever a client sends for them is ignored.
  */
-export function reviewField(): Field {
+export function reviewField(
+  description = 'Only approved content can be published or scheduled. A reviewer other than the author approves; any later change to the text needs a new approval.',
+): Field {
   return {
     name: 'review',
     type: 'group',
@@ -34,10 +36,7 @@ export function reviewField(): Field {
     access: { read: isStaffField, create: isStaffField, update: isStaffField },
     // NOTE: kept out of the sidebar: Payload 3.90's admin renders a named group placed in the
     // sidebar without its fields (payloadcms/payload#17812). Move it back once that is fixed.
-    admin: {
-      description:
-        'Only approved content can be published or scheduled. A reviewer other than the author approves; any later change to the text needs a new approval.',
-    },
+    admin: { description },
     fields: [
       {
         name: 'status',

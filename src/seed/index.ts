@@ -153,7 +153,7 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   if (!crisis.helplines?.length) {
     await payload.updateGlobal({
       slug: 'crisis-resources',
-      data: { helplines: demoHelplines } as never,
+      data: { helplines: demoHelplines, _status: 'published' } as never,
       context,
     })
     created++

@@ -20,14 +20,19 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
   if (req.context?.skipReviewWorkflow) return data
   const id = operation === 'update' ? originalDoc?.id : undefined
   const before = (originalDoc?.review ?? {}) as ReviewState
+  // Reverting to the live version republishes what was approved; its review record stays.
+  if (id !== undefined && String(req.context?.havenRevert ?? '') === String(id))
+    return { ...data, review: before }
   const actor = req.user as Actor
   const publishing = data._status === 'published'
   const now = new Date().toISOString()
+  // The author is public and covered by approval, so it is settled before the fingerprint.
+  const author = data.author ?? originalDoc?.author ?? actor?.id ?? null
   return asValidationError(async () => {
     const review = nextReviewState({
       before,
       requested: (data.review as ReviewState | undefined)?.status,
-      fingerprint: await contentFingerprint({ data, id, req }),
+      fingerprint: await contentFingerprint({ data: { ...data, author }, id, req }),
       actor,
       authorId: refId(data.author ?? originalDoc?.author) ?? refId(actor?.id),
       live: await isLive(req, id),
@@ -40,7 +45,7 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
       throw new ReviewRefusal(PERSONAL_DATA)
     return {
       ...data,
-      author: data.author ?? originalDoc?.author ?? actor?.id ?? null,
+      author,
       review: { ...review, note: (data.review as ReviewState | undefined)?.note ?? before.note },
       ...(approvedNow ? { lastReviewedAt: now, reviewer: review.approvedBy ?? data.reviewer } : {}),
     }

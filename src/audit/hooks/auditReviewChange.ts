@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { AuditAction } from '../actions'
 import { recordAudit } from '../recordAudit'
@@ -11,6 +11,33 @@ const ACTIONS: Record<string, AuditAction> = {
   'changes-requested': 'review.request-changes',
 }
 
+/** Records one review transition (submission, approval, request for changes), if any. */
+export async function auditReviewTransition(
+  req: PayloadRequest,
+  target: {
+    targetCollection: string
+    targetId: string | number
+    title: string
+    before: unknown
+    after: unknown
+  },
+): Promise<void> {
+  const before = (target.before ?? {}) as Review
+  const after = (target.after ?? {}) as Review
+  const approvedNow = Boolean(after.approvedAt) && after.approvedAt !== before.approvedAt
+  const status = approvedNow ? 'approved' : after.status
+  if (!status || (!approvedNow && status === before.status)) return
+  const action = ACTIONS[status]
+  if (!action) return
+  await recordAudit(req, {
+    action,
+    targetCollection: target.targetCollection,
+    targetId: target.targetId,
+    summary: `${action} “${target.title}”`,
+    details: status === 'changes-requested' && after.note ? { note: after.note } : undefined,
+  })
+}
+
 /** Records submissions for review, approvals and requests for changes. */
 export const auditReviewChange: CollectionAfterChangeHook = async ({
   collection,
@@ -18,19 +45,12 @@ export const auditReviewChange: CollectionAfterChangeHook = async ({
   previousDoc,
   req,
 }) => {
-  const before = (previousDoc?.review ?? {}) as Review
-  const after = (doc.review ?? {}) as Review
-  const approvedNow = Boolean(after.approvedAt) && after.approvedAt !== before.approvedAt
-  const status = approvedNow ? 'approved' : after.status
-  if (!status || (!approvedNow && status === before.status)) return doc
-  const action = ACTIONS[status]
-  if (!action) return doc
-  await recordAudit(req, {
-    action,
+  await auditReviewTransition(req, {
     targetCollection: collection.slug,
     targetId: doc.id,
-    summary: `${action} “${doc.title ?? doc.id}”`,
-    details: status === 'changes-requested' && after.note ? { note: after.note } : undefined,
+    title: String(doc.title ?? doc.id),
+    before: previousDoc?.review,
+    after: doc.review,
   })
   return doc
 }
