@@ -8,6 +8,8 @@
 import http from 'node:http'
 import next from 'next'
 
+import { refuseUnknownMethod } from './http/refuseUnknownMethod'
+
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
 const graceMs = Number(process.env.HAVEN_SHUTDOWN_GRACE_MS || 10_000)
@@ -16,7 +18,9 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname })
 await app.prepare()
 const handle = app.getRequestHandler()
 
-const server = http.createServer((req, res) => void handle(req, res))
+const server = http.createServer((req, res) => {
+  if (!refuseUnknownMethod(req, res)) void handle(req, res)
+})
 server.listen(port, hostname, () => {
   process.send?.({ type: 'listening', port })
 })
