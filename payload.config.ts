@@ -9,6 +9,7 @@ import { maxUploadBytes } from './collections/Media/hooks/reencodeUpload'
 import { Users } from './collections/Users'
 import { payloadSecret } from './src/config/secrets'
 import { health } from './src/endpoints/health'
+import { answerClientErrors } from './src/http/answerClientErrors'
 import { loggerConfig } from './src/logging/loggerConfig'
 import { emailAdapter } from './src/email/adapter'
 import { assertEncryptionConfigured } from './src/privacy/encryption/keyring'
@@ -33,6 +34,10 @@ export default buildConfig({
   collections,
   globals: [CrisisResources],
   endpoints: [health],
+  // Errors a request's content caused are answered with a 4xx, not a 500.
+  hooks: { afterError: [answerClientErrors] },
+  // Refused queries (an unknown or private path) are the caller's mistake: no stack trace.
+  loggingLevels: { QueryError: 'info' },
   editor: lexicalEditor(),
   localization: {
     locales: [

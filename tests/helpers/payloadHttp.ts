@@ -63,7 +63,7 @@ export async function startPayloadHttp(
                   ? await routes.OPTIONS(request, {
                       params: Promise.resolve({ slug: ['graphql'] }),
                     })
-                  : new Response(null, { status: 405 })
+                  : await routes.GRAPHQL_OTHER()
           } else {
             const handler = rest[method]
             response = handler
