@@ -27,6 +27,8 @@ type RestHandler = (request: Request, args: RestArgs) => Promise<Response>
 const MAX_BODY_DEPTH = 200
 const OPERATORS = new Set<string>(validOperators)
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
+const NOT_TEXT = new Set(['checkbox', 'number', 'date', 'point', 'relationship', 'upload'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i
 
@@ -138,8 +140,17 @@ function checkWhere(url: URL, fields: Field[], numericIds: boolean): Response | 
         }
         continue
       }
-      if (!field || ['like', 'not_like', 'contains'].includes(operator)) continue
+      if (!field) continue
       const type = field.name === 'id' ? (numericIds ? 'number' : 'text') : field.type
+      if (TEXT_OPERATORS.has(operator)) {
+        if (NOT_TEXT.has(type)) {
+          return refusal(
+            400,
+            `\`${key}\`: ${operator} works on text fields, not on ${type} fields.`,
+          )
+        }
+        continue
+      }
       if (type === 'date' && Number.isNaN(Date.parse(item))) {
         return refusal(400, `\`${key}\`: ${shown} is not a date.`)
       }

@@ -1,13 +1,23 @@
 import type { Payload } from 'payload'
 
 import { newRowId } from './ids'
-import { byId, claim, endpointIdOf, release, type AttemptEntry, type DeliveryRow } from './outbox'
+import {
+  byId,
+  claim,
+  DELIVERIES,
+  endpointIdOf,
+  release,
+  type AttemptEntry,
+  type DeliveryRow,
+} from './outbox'
 import { requestFor, type EndpointForDelivery } from './requestFor'
 import { retryDelayMs } from './schedule'
 import { attemptTimeoutMs, sendAttempt, type AttemptOutcome } from './send'
 
 const CLAIM_MARGIN_MS = 5_000
 const RESPONSE_EXCERPT = 1_000
+export const INTERRUPTED = 'Interrupted: the process stopped before this attempt finished.'
+export const IN_PROGRESS = 'Attempt in progress'
 
 async function disableEndpoint(payload: Payload, id: string | number, now: Date) {
   await payload.db.updateOne({
@@ -52,6 +62,28 @@ export async function attemptDelivery(
     return true
   }
   const at = new Date()
+  // An attempt counted but never logged was cut off (the process died mid-attempt): log it.
+  const counted = mine.attemptCount ?? 0
+  if (counted > (mine.attempts?.length ?? 0)) {
+    const logged = await payload.db.updateOne({
+      collection: DELIVERIES,
+      where: { and: [byId(mine.id), { claimToken: { equals: mine.claimToken } }] },
+      data: {
+        attempts: {
+          $push: { id: newRowId(), attempt: counted, at: at.toISOString(), error: INTERRUPTED },
+        },
+      },
+    })
+    if (!logged) return false
+  }
+  const attempt = counted + 1
+  // Counted before a byte is sent, so a crash from here on is found by the check above.
+  const started = await payload.db.updateOne({
+    collection: DELIVERIES,
+    where: { and: [byId(mine.id), { claimToken: { equals: mine.claimToken } }] },
+    data: { attemptCount: attempt, lastError: `${IN_PROGRESS} (since ${at.toISOString()}).` },
+  })
+  if (!started) return false
   let outcome: AttemptOutcome
   try {
     const request = requestFor(endpoint, mine)
@@ -59,7 +91,6 @@ export async function attemptDelivery(
   } catch (error) {
     outcome = { verdict: 'failed', durationMs: 0, error: (error as Error).message }
   }
-  const attempt = (mine.attemptCount ?? 0) + 1
   const { giveUp, ...state } = nextState(outcome, attempt, now)
   if (outcome.verdict === 'gone') await disableEndpoint(payload, endpoint.id, at)
   const entry: AttemptEntry = {

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Webhook } from 'standardwebhooks'
 
+import { INTERRUPTED } from '../../src/webhooks/attemptDelivery'
 import { createDatabase, dropDatabase } from '../helpers/postgres'
 import { startReceiver, type Receiver } from '../helpers/receiver'
 
@@ -17,7 +18,7 @@ let dataDir: string
 let databaseName: string | undefined
 const children: ChildProcess[] = []
 
-function startChild(mode: 'record' | 'deliver', env: Record<string, string>) {
+function startChild(mode: 'record' | 'deliver' | 'log', env: Record<string, string>) {
   const child = spawn(
     process.execPath,
     ['--conditions=development', '--import', 'tsx', CHILD, mode],
@@ -126,4 +127,17 @@ it('a server killed with deliveries pending and in flight delivers them after re
   // …and what was in flight when the process died was sent again under its own id.
   const resent = new Set(afterRestart.map((r) => r.headers['webhook-id']))
   for (const id of hung) expect(resent.has(id)).toBe(true)
+
+  // The attempt the kill cut off is in the delivery log, before the one that succeeded.
+  const reader = startChild('log', { ...env, HAVEN_DISABLE_JOBS: 'true' })
+  const logs = JSON.parse(await reader.waitForLine('LOG')) as Record<
+    string,
+    { error: string | null; statusCode: number | null }[]
+  >
+  for (const id of hung) {
+    expect(logs[id]).toEqual([
+      { error: INTERRUPTED, statusCode: null },
+      { error: null, statusCode: 200 },
+    ])
+  }
 }, 180_000)
