@@ -128,16 +128,17 @@ it('a server killed with deliveries pending and in flight delivers them after re
   const resent = new Set(afterRestart.map((r) => r.headers['webhook-id']))
   for (const id of hung) expect(resent.has(id)).toBe(true)
 
-  // The attempt the kill cut off is in the delivery log, before the one that succeeded.
+  // The attempt the kill cut off is in the delivery log, ahead of any later attempt (the second
+  // process was stopped too, possibly before it recorded its resend's answer).
   const reader = startChild('log', { ...env, HAVEN_DISABLE_JOBS: 'true' })
   const logs = JSON.parse(await reader.waitForLine('LOG')) as Record<
     string,
     { error: string | null; statusCode: number | null }[]
   >
   for (const id of hung) {
-    expect(logs[id]).toEqual([
-      { error: INTERRUPTED, statusCode: null },
-      { error: null, statusCode: 200 },
-    ])
+    expect(logs[id][0]).toEqual({ error: INTERRUPTED, statusCode: null })
+    for (const later of logs[id].slice(1)) {
+      expect(later.statusCode === 200 || later.error === INTERRUPTED).toBe(true)
+    }
   }
 }, 180_000)
