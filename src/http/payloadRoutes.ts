@@ -124,7 +124,9 @@ function checkWhere(url: URL, fields: Field[], numericIds: boolean): Response | 
         `\`${key}\`: ${operator} works only on point fields, and there are none here.`,
       )
     }
-    const field = fieldAt(fields, segments.slice(0, at))
+    // The field's path, without the and/or lists around it.
+    const path = segments.slice(0, at).filter((p) => p !== 'and' && p !== 'or' && !/^\d+$/.test(p))
+    const field = fieldAt(fields, path)
     if (operator === 'all' && field && !field.hasMany) {
       return refusal(400, `\`${key}\`: all works only on fields that hold several values.`)
     }
@@ -140,10 +142,12 @@ function checkWhere(url: URL, fields: Field[], numericIds: boolean): Response | 
         }
         continue
       }
-      if (!field) continue
+      // Payload reads the word null as null for any field.
+      if (!field || item === 'null') continue
       const type = field.name === 'id' ? (numericIds ? 'number' : 'text') : field.type
       if (TEXT_OPERATORS.has(operator)) {
-        if (NOT_TEXT.has(type)) {
+        // contains also matches one value of a field that holds several.
+        if (NOT_TEXT.has(type) && !(operator === 'contains' && field.hasMany)) {
           return refusal(
             400,
             `\`${key}\`: ${operator} works on text fields, not on ${type} fields.`,
