@@ -69,7 +69,7 @@ afterAll(async () => {
   await receiver?.close()
   if (databaseName) await dropDatabase(databaseName)
   fs.rmSync(dataDir, { recursive: true, force: true })
-})
+}, 30_000)
 
 it('a server killed with deliveries pending and in flight delivers them after restart, same ids, none lost', async () => {
   const env: Record<string, string> = {
@@ -135,6 +135,7 @@ it('a server killed with deliveries pending and in flight delivers them after re
     string,
     { error: string | null; statusCode: number | null }[]
   >
+  await reader.exited
   for (const id of hung) {
     expect(logs[id][0]).toEqual({ error: INTERRUPTED, statusCode: null })
     for (const later of logs[id].slice(1)) {
