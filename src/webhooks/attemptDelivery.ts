@@ -1,15 +1,7 @@
 import type { Payload } from 'payload'
 
 import { newRowId } from './ids'
-import {
-  byId,
-  claim,
-  DELIVERIES,
-  endpointIdOf,
-  release,
-  type AttemptEntry,
-  type DeliveryRow,
-} from './outbox'
+import { byId, claim, endpointIdOf, release, type AttemptEntry, type DeliveryRow } from './outbox'
 import { requestFor, type EndpointForDelivery } from './requestFor'
 import { retryDelayMs } from './schedule'
 import { attemptTimeoutMs, sendAttempt, type AttemptOutcome } from './send'
@@ -48,42 +40,37 @@ export async function attemptDelivery(
 ): Promise<boolean> {
   // Not scaled in tests: a lease shorter than a real attempt would let a second worker resend.
   const lease = attemptTimeoutMs() + CLAIM_MARGIN_MS
-  const mine = await claim(payload, row, { dueAt: new Date(now.getTime() + lease).toISOString() })
-  if (!mine) return false
+  const dueAt = new Date(now.getTime() + lease).toISOString()
   const endpoint = (await payload.db.findOne({
     collection: 'webhook-endpoints',
     where: byId(endpointIdOf(row)),
   })) as (EndpointForDelivery & { url: string; active?: boolean }) | null
+  const at = new Date()
+  // An attempt counted but never logged was cut off (the process died mid-attempt): log it.
+  const counted = row.attemptCount ?? 0
+  const cutOff =
+    counted > (row.attempts?.length ?? 0)
+      ? { $push: { id: newRowId(), attempt: counted, at: at.toISOString(), error: INTERRUPTED } }
+      : undefined
   if (!endpoint?.active) {
+    const mine = await claim(payload, row, { dueAt, ...(cutOff && { attempts: cutOff }) })
+    if (!mine) return false
     await release(payload, mine, {
       status: 'cancelled',
       lastError: 'The endpoint is inactive or was deleted.',
     })
     return true
   }
-  const at = new Date()
-  // An attempt counted but never logged was cut off (the process died mid-attempt): log it.
-  const counted = mine.attemptCount ?? 0
-  if (counted > (mine.attempts?.length ?? 0)) {
-    const logged = await payload.db.updateOne({
-      collection: DELIVERIES,
-      where: { and: [byId(mine.id), { claimToken: { equals: mine.claimToken } }] },
-      data: {
-        attempts: {
-          $push: { id: newRowId(), attempt: counted, at: at.toISOString(), error: INTERRUPTED },
-        },
-      },
-    })
-    if (!logged) return false
-  }
   const attempt = counted + 1
-  // Counted before a byte is sent, so a crash from here on is found by the check above.
-  const started = await payload.db.updateOne({
-    collection: DELIVERIES,
-    where: { and: [byId(mine.id), { claimToken: { equals: mine.claimToken } }] },
-    data: { attemptCount: attempt, lastError: `${IN_PROGRESS} (since ${at.toISOString()}).` },
+  // The claim counts the attempt before a byte is sent, so a crash from here on is found by the
+  // check above when the lease runs out and the row is claimed again.
+  const mine = await claim(payload, row, {
+    dueAt,
+    attemptCount: attempt,
+    lastError: `${IN_PROGRESS} (since ${at.toISOString()}).`,
+    ...(cutOff && { attempts: cutOff }),
   })
-  if (!started) return false
+  if (!mine) return false
   let outcome: AttemptOutcome
   try {
     const request = requestFor(endpoint, mine)

@@ -74,15 +74,13 @@ export async function startPayloadHttp(
         const text = Buffer.from(await response!.arrayBuffer())
         res.writeHead(response!.status, Object.fromEntries(response!.headers))
         res.end(text)
-      })().catch((error: unknown) => {
+      })().catch(() => {
         // What Next does with an exception a route handler throws.
         res.writeHead(500, { 'content-type': 'text/plain' })
         res.end('Internal Server Error')
-        errors.push(error)
       })
     })
   })
-  const errors: unknown[] = []
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -633,8 +633,6 @@ beforeAll(async () => {
   } finally {
     payload.logger = original
     for (const spy of spies) spy.mockRestore()
-    if (process.env.BAD_INPUT_LOG)
-      (await import('node:fs')).writeFileSync(process.env.BAD_INPUT_LOG, logged)
   }
 }, 300_000)
 
