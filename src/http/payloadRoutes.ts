@@ -289,7 +289,17 @@ function guarded<A extends unknown[]>(
 ) {
   return async (request: Request, ...args: A): Promise<Response> => {
     try {
-      return (await check(request, ...args)) ?? (await handler(request, ...args))
+      const refused = await check(request, ...args)
+      if (!refused) return await handler(request, ...args)
+      // At info and without the reason, which quotes what was sent.
+      const payload = await getPayload({ config })
+      payload.logger.info({
+        msg: 'API request refused',
+        status: refused.status,
+        method: request.method,
+        path: new URL(request.url).pathname,
+      })
+      return refused
     } catch (error) {
       return answerThrown(config, error)
     }
