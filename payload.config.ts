@@ -9,6 +9,7 @@ import { maxUploadBytes } from './collections/Media/hooks/reencodeUpload'
 import { Users } from './collections/Users'
 import { payloadSecret } from './src/config/secrets'
 import { health } from './src/endpoints/health'
+import { answerClientErrors } from './src/http/answerClientErrors'
 import { loggerConfig } from './src/logging/loggerConfig'
 import { emailAdapter } from './src/email/adapter'
 import { trustedProxyHops } from './src/lib/clientIp'
@@ -48,6 +49,8 @@ export default buildConfig({
   collections,
   globals: [CrisisResources],
   endpoints: [health],
+  // Errors a request's content caused are answered with a 4xx, not a 500.
+  hooks: { afterError: [answerClientErrors] },
   // Refusals the app expects (a rule said no, a missing document, a locked one, a review refusal)
   // are routine: one info line with the message, never an error with a stack trace. Payload types
   // the keys as its own error names, but looks levels up by any error's name.

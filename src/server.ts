@@ -11,6 +11,7 @@ import next from 'next'
 
 import { runWorkers } from './cluster'
 import { stampForwardedFor, trustedProxyHops } from './lib/clientIp'
+import { refuseUnknownMethod } from './http/refuseUnknownMethod'
 
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
@@ -41,6 +42,7 @@ if (await runWorkers()) {
     // The fast path reads the client address from the socket and trusted hops itself.
     const api = isPublicApiPath(req.url) ? publicApi() : undefined
     if (api && (await api(req, res))) return
+    if (refuseUnknownMethod(req, res)) return
     // Rate limits and audit read the client from X-Forwarded-For; only trusted hops may write it.
     stampForwardedFor(req)
     void handle(req, res)

@@ -1,11 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
-import type { GraphQLFormattedError } from 'graphql'
-import depthLimit from 'graphql-depth-limit'
+import { GraphQLError, type GraphQLFormattedError } from 'graphql'
 
 import type { HavenContext } from './context'
 import { costLimitPlugin } from './guards/costLimit'
+import { depthLimitRule } from './guards/depthLimitRule'
 import { apiLimits, type ApiLimits } from './guards/limits'
 import { resolvers } from './resolvers'
 import { loadTypeDefs } from './typeDefs'
@@ -18,15 +18,28 @@ export function publicMaxAge(): number {
 
 const DEPTH_MESSAGE = /exceeds maximum operation depth of (\d+)/
 
+/** An error this API or graphql raised about the request itself, with the status to answer. */
+function clientStatus(error: unknown): number | undefined {
+  const http = (error as GraphQLError | undefined)?.extensions?.http as
+    { status?: unknown } | undefined
+  const status = http?.status
+  return typeof status === 'number' && status < 500 ? status : undefined
+}
+
+const isInternal = (formatted: GraphQLFormattedError, error: unknown) => {
+  const code = formatted.extensions?.code
+  return (!code || code === 'INTERNAL_SERVER_ERROR') && clientStatus(error) === undefined
+}
+
 /**
  * Only errors this API raised on purpose reach the caller as written. Anything unexpected (a
- * database error, a bug) is reduced to a code, because its message could quote stored data.
+ * database error, a bug) is reduced to a code, because its message could quote stored data; it
+ * is logged by `logInternalErrors` through Payload's redacting logger.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const code = formatted.extensions?.code
   const depth = formatted.message.match(DEPTH_MESSAGE)
   if (depth) {
     return {
@@ -35,8 +48,10 @@ export function formatError(
       extensions: { code: 'QUERY_TOO_DEEP', maxDepth: Number(depth[1]) },
     }
   }
-  if (!code || code === 'INTERNAL_SERVER_ERROR') {
-    console.error('GraphQL internal error:', (error as Error)?.stack ?? error)
+  if (!formatted.extensions?.code && clientStatus(error) !== undefined) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }
+  }
+  if (isInternal(formatted, error)) {
     return {
       message: 'Internal server error.',
       path: formatted.path,
@@ -46,11 +61,46 @@ export function formatError(
   return formatted
 }
 
+/** Internal errors go to Payload's logger, whose serializer drops the values they quote. */
+const logInternalErrors: ApolloServerPlugin<HavenContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const formatted = { message: error.message, extensions: error.extensions }
+          if (!isInternal(formatted, error)) continue
+          contextValue?.payload?.logger.error({
+            msg: 'GraphQL internal error',
+            path: error.path?.join('.'),
+            err: error.originalError ?? error,
+          })
+        }
+      },
+    }
+  },
+}
+
+/** graphql-js can parse a subscription, but this schema has none: say so with a 400. */
+const refuseSubscriptions: ApolloServerPlugin<HavenContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return
+        throw new GraphQLError('Subscriptions are not supported: use a query.', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        })
+      },
+    }
+  },
+}
+
 /** Builds the public API's Apollo server. It never listens: a route or src/cli/api.ts does. */
 export function createApolloServer(limits: ApiLimits = apiLimits()) {
   const plugins: ApolloServerPlugin<HavenContext>[] = [
     ApolloServerPluginCacheControl({ defaultMaxAge: publicMaxAge() }),
+    refuseSubscriptions,
     costLimitPlugin(limits.maxCost),
+    logInternalErrors,
   ]
   if (!limits.introspection) plugins.push(ApolloServerPluginLandingPageDisabled())
   return new ApolloServer<HavenContext>({
@@ -62,7 +112,7 @@ export function createApolloServer(limits: ApiLimits = apiLimits()) {
     // CSRF prevention guards cookie-authenticated APIs; this one reads no cookies and is
     // read-only, and it has to answer plain GETs so a CDN can cache persisted queries.
     csrfPrevention: false,
-    validationRules: [depthLimit(limits.maxDepth)],
+    validationRules: [depthLimitRule(limits.maxDepth)],
     formatError,
     plugins,
   })

@@ -2,6 +2,7 @@ import { defaultLoggerOptions } from 'payload'
 import type { DestinationStream, LoggerOptions } from 'pino'
 
 import { isProduction } from '../config/secrets'
+import { errorForLog } from './errorForLog'
 
 const anyDepth = (path: string) => [path, `*.${path}`, `*.*.${path}`]
 
@@ -32,6 +33,8 @@ export function loggerOptions(): LoggerOptions {
   return {
     level: process.env.LOG_LEVEL || 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // Every logged error loses the request values its message quotes (see errorForLog).
+    serializers: { err: errorForLog, error: errorForLog },
   }
 }
 

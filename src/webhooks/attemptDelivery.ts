@@ -8,6 +8,8 @@ import { attemptTimeoutMs, sendAttempt, type AttemptOutcome } from './send'
 
 const CLAIM_MARGIN_MS = 5_000
 const RESPONSE_EXCERPT = 1_000
+export const INTERRUPTED = 'Interrupted: the process stopped before this attempt finished.'
+export const IN_PROGRESS = 'Attempt in progress'
 
 async function disableEndpoint(payload: Payload, id: string | number, now: Date) {
   await payload.db.updateOne({
@@ -38,20 +40,37 @@ export async function attemptDelivery(
 ): Promise<boolean> {
   // Not scaled in tests: a lease shorter than a real attempt would let a second worker resend.
   const lease = attemptTimeoutMs() + CLAIM_MARGIN_MS
-  const mine = await claim(payload, row, { dueAt: new Date(now.getTime() + lease).toISOString() })
-  if (!mine) return false
+  const dueAt = new Date(now.getTime() + lease).toISOString()
   const endpoint = (await payload.db.findOne({
     collection: 'webhook-endpoints',
     where: byId(endpointIdOf(row)),
   })) as (EndpointForDelivery & { url: string; active?: boolean }) | null
+  const at = new Date()
+  // An attempt counted but never logged was cut off (the process died mid-attempt): log it.
+  const counted = row.attemptCount ?? 0
+  const cutOff =
+    counted > (row.attempts?.length ?? 0)
+      ? { $push: { id: newRowId(), attempt: counted, at: at.toISOString(), error: INTERRUPTED } }
+      : undefined
   if (!endpoint?.active) {
+    const mine = await claim(payload, row, { dueAt, ...(cutOff && { attempts: cutOff }) })
+    if (!mine) return false
     await release(payload, mine, {
       status: 'cancelled',
       lastError: 'The endpoint is inactive or was deleted.',
     })
     return true
   }
-  const at = new Date()
+  const attempt = counted + 1
+  // The claim counts the attempt before a byte is sent, so a crash from here on is found by the
+  // check above when the lease runs out and the row is claimed again.
+  const mine = await claim(payload, row, {
+    dueAt,
+    attemptCount: attempt,
+    lastError: `${IN_PROGRESS} (since ${at.toISOString()}).`,
+    ...(cutOff && { attempts: cutOff }),
+  })
+  if (!mine) return false
   let outcome: AttemptOutcome
   try {
     const request = requestFor(endpoint, mine)
@@ -59,7 +78,6 @@ export async function attemptDelivery(
   } catch (error) {
     outcome = { verdict: 'failed', durationMs: 0, error: (error as Error).message }
   }
-  const attempt = (mine.attemptCount ?? 0) + 1
   const { giveUp, ...state } = nextState(outcome, attempt, now)
   if (outcome.verdict === 'gone') await disableEndpoint(payload, endpoint.id, at)
   const entry: AttemptEntry = {

@@ -22,12 +22,15 @@ export const recordWebhookChange: ContentChangeListener = async (contentChange, 
   const now = Date.now()
   for (const endpoint of endpoints) {
     if (!isSubscribed(endpoint.subscriptions, change)) continue
-    const dueAt = now + (endpoint.coalesceSeconds ?? 0) * 1000
+    const windowMs = (endpoint.coalesceSeconds ?? 0) * 1000
+    const dueAt = now + windowMs
     await req.payload.create({
       collection: 'webhook-deliveries',
       data: {
         endpoint: endpoint.id,
-        status: 'collecting',
+        // Without a window each change is its own delivery: nothing may fold it into another.
+        status: windowMs > 0 ? 'collecting' : 'pending',
+        ...(windowMs > 0 ? {} : { eventAt: new Date(now).toISOString() }),
         eventType: eventTypeFor([change]),
         webhookId: newWebhookId(),
         changes: [change],

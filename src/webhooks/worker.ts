@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { deliverDue } from './deliverDue'
+import { deliverDue, type Lanes } from './deliverDue'
 
 /*
  * Why an in-process loop rather than a Payload job task: Payload's queue runs on cron ticks and
@@ -17,6 +17,7 @@ type Worker = {
   wakeAt?: number
   busy?: Promise<void>
   wakes: number[]
+  lanes: Lanes
 }
 
 const workers = new WeakMap<Payload, Worker>()
@@ -45,7 +46,7 @@ async function tick(payload: Payload, worker: Worker) {
   worker.wakes = worker.wakes.filter((t) => t > started)
   worker.busy = (async () => {
     try {
-      const { nextDueAt } = await deliverDue(payload)
+      const { nextDueAt } = await deliverDue(payload, { lanes: worker.lanes })
       if (nextDueAt) worker.wakes.push(nextDueAt.getTime())
     } catch (error) {
       payload.logger.error({ msg: 'webhook worker pass failed', err: error })
@@ -71,7 +72,12 @@ export function wakeWebhookWorker(payload: Payload, dueAt: number) {
 /** Starts the loop (payload.config onInit). Off when HAVEN_DISABLE_JOBS=true, as in tests. */
 export function startWebhookWorker(payload: Payload) {
   if (process.env.HAVEN_DISABLE_JOBS === 'true' || workers.has(payload)) return
-  const worker: Worker = { running: true, wakes: [Date.now()] }
+  const worker: Worker = { running: true, wakes: [Date.now()], lanes: { running: new Map() } }
+  // When an endpoint's lane ends, its remaining rows (and anything due meanwhile) are picked up.
+  worker.lanes.onIdle = () => {
+    worker.wakes.push(Date.now())
+    schedule(payload, worker)
+  }
   workers.set(payload, worker)
   // NOTE: Payload has no destroy hook; wrapping destroy stops the loop before the database
   // closes. Can go if Payload adds an onDestroy option.
@@ -89,5 +95,7 @@ export async function stopWebhookWorker(payload: Payload) {
   worker.running = false
   clearTimeout(worker.timer)
   await worker.busy
+  // Attempts in progress finish (each is bounded by the attempt timeout) before the database closes.
+  await Promise.allSettled(worker.lanes.running.values())
   workers.delete(payload)
 }

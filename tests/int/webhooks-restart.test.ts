@@ -6,6 +6,7 @@ import path from 'node:path'
 import { Webhook } from 'standardwebhooks'
 
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
+import { INTERRUPTED } from '../../src/webhooks/attemptDelivery'
 import { startReceiver, type Receiver } from '../helpers/receiver'
 
 type Recorded = {
@@ -26,7 +27,7 @@ let dataDir: string
 let database: TestDatabase
 const children: ChildProcess[] = []
 
-function startChild(mode: 'record' | 'deliver', env: Record<string, string>) {
+function startChild(mode: 'record' | 'deliver' | 'log', env: Record<string, string>) {
   const child = spawn(
     process.execPath,
     ['--conditions=development', '--import', 'tsx', CHILD, mode],
@@ -78,7 +79,7 @@ afterAll(async () => {
   await receiver?.close()
   await database?.drop()
   fs.rmSync(dataDir, { recursive: true, force: true })
-})
+}, 30_000)
 
 it('a server killed with deliveries pending and in flight delivers them after restart, same ids, none lost', async () => {
   const env: Record<string, string> = {
@@ -138,4 +139,19 @@ it('a server killed with deliveries pending and in flight delivers them after re
   // …and what was in flight when the process died was sent again under its own id.
   const resent = new Set(afterRestart.map((r) => r.headers['webhook-id']))
   for (const id of hung) expect(resent.has(id)).toBe(true)
+
+  // The attempt the kill cut off is in the delivery log, ahead of any later attempt (the second
+  // process was stopped too, possibly before it recorded its resend's answer).
+  const reader = startChild('log', { ...env, HAVEN_DISABLE_JOBS: 'true' })
+  const logs = JSON.parse(await reader.waitForLine('LOG')) as Record<
+    string,
+    { error: string | null; statusCode: number | null }[]
+  >
+  await reader.exited
+  for (const id of hung) {
+    expect(logs[id][0]).toEqual({ error: INTERRUPTED, statusCode: null })
+    for (const later of logs[id].slice(1)) {
+      expect(later.statusCode === 200 || later.error === INTERRUPTED).toBe(true)
+    }
+  }
 }, 180_000)

@@ -2,7 +2,7 @@
  * One Haven server process for the restart test (tests/int/webhooks-restart.test.ts), run under
  * `node --conditions=development --import tsx`. `record` creates two endpoints, publishes three
  * articles and reports what the outbox holds, then waits to be killed; `deliver` just boots, so
- * its worker can deliver whatever the killed process left behind.
+ * its worker can deliver whatever the killed process left behind; `log` prints the attempt logs.
  */
 import { getPayload } from 'payload'
 
@@ -59,9 +59,26 @@ async function deliver() {
   process.stdout.write('READY\n')
 }
 
-const run = mode === 'record' ? record : mode === 'deliver' ? deliver : null
+/** Prints each delivery's attempt log, then exits (run with background jobs off). */
+async function log() {
+  const payload = await getPayload({ config })
+  const { docs } = (await payload.db.find({
+    collection: 'webhook-deliveries',
+    pagination: false,
+  })) as { docs: { webhookId: string; attempts?: { error?: string; statusCode?: number }[] }[] }
+  const attempts = Object.fromEntries(
+    docs.map((d) => [
+      d.webhookId,
+      (d.attempts ?? []).map((a) => ({ error: a.error ?? null, statusCode: a.statusCode ?? null })),
+    ]),
+  )
+  process.stdout.write(`LOG ${JSON.stringify(attempts)}\n`)
+  process.exit(0)
+}
+
+const run = mode === 'record' ? record : mode === 'deliver' ? deliver : mode === 'log' ? log : null
 if (!run) {
-  process.stderr.write('usage: webhooksRestartChild.ts record|deliver\n')
+  process.stderr.write('usage: webhooksRestartChild.ts record|deliver|log\n')
   process.exit(2)
 }
 run().catch((error) => {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server'
-import { GraphQLError } from 'graphql'
+import { getOperationAST, getVariableValues, GraphQLError } from 'graphql'
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity'
 
 // A paginated field costs its page size times what each item costs, so `first: 100` of a deep
@@ -15,11 +15,25 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          // The estimate reads variables (page sizes), so they are checked here, before Apollo
+          // itself would: a value of the wrong type is the caller's mistake, a 400 naming it.
+          const operation = getOperationAST(document, request.operationName)
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+            { maxErrors: 5 },
+          )
+          if (coerced.errors) {
+            throw new GraphQLError(coerced.errors.map((e) => e.message).join(' '), {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            })
+          }
           const cost = getComplexity({
             schema,
             query: document,
             operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
+            variables: coerced.coerced,
             estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
           })
           if (cost > maxCost) {

@@ -1,4 +1,5 @@
-/* Payload's REST API under /api, with a per-client budget for reads and one for writes. */
+/* Payload's REST API under /api, with a per-client budget for reads and one for writes, behind
+ * Haven's request checks (src/http/payloadRoutes.ts). */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 

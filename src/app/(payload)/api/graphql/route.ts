@@ -7,3 +7,7 @@ const routes = payloadGraphQLRoutes(config)
 
 export const POST = routes.POST
 export const OPTIONS = routes.OPTIONS
+export const GET = routes.OTHER
+export const PUT = routes.OTHER
+export const PATCH = routes.OTHER
+export const DELETE = routes.OTHER
