@@ -22,6 +22,10 @@ export const Users: CollectionConfig = {
     // Failed sign-ins are throttled per (client, account) and per client instead
     // (hooks/throttleAuthOperations.ts), as OWASP's authentication guidance recommends.
     maxLoginAttempts: 0,
+    // Payload spaces reset emails per account by writing a reservation outside the operation's
+    // transaction while that transaction is open; on SQLite (one writer) that write waits for the
+    // very transaction it runs in. The forgot-password endpoint spaces them per account instead.
+    forgotPassword: { minRequestInterval: 0 },
     tokenExpiration: 8 * 60 * 60,
   },
   hooks: {

@@ -36,6 +36,8 @@ export const PUBLIC_NOT_CONTENT: Record<string, string> = {
   previousSlugs: 'derived from slug changes, keeps old links working',
   locale: 'the locale served',
   showCrisisResources: 'derived from topics and content warnings',
+  translated: 'whether the served locale has its own text (derived)',
+  untranslatedFields: 'which fields fell back to the default locale (derived)',
 }
 
 /** What an approval of the crisis resources covers: the whole public content of the global. */

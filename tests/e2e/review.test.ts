@@ -236,9 +236,8 @@ it('an editor working in Spanish sees it everywhere and gets back to English in 
   expect(await editor.locator('.haven-fallback').count()).toBe(0)
 }, 180_000)
 
-// Needs the stale-save rule ("someone else changed this; reload to see their changes"), which is
-// built on another branch and not in this tree yet. Enable it once that rule is merged.
-it.skip('a stale tab that saves gets the conflict message and overwrites nothing', async () => {
+// The stale-save rule (collections/Articles: refuseStaleSave) seen from the admin.
+it('a stale tab that saves gets the conflict message and overwrites nothing', async () => {
   const editor = await login('editor@example.org')
   const url = `${server.url}/admin/collections/articles/${articleId}`
   const fresh = editor

