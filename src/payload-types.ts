@@ -210,6 +210,10 @@ export interface Article {
   contentWarnings?:
     ('suicide' | 'self-harm' | 'eating-disorders' | 'abuse' | 'substance-use' | 'trauma' | 'bereavement')[] | null;
   author?: (number | null) | User;
+  /**
+   * Set by the importer: the text came from an imported file, not an author.
+   */
+  attribution?: 'imported' | null;
   reviewer?: (number | null) | User;
   /**
    * Set on first publish when left empty.
@@ -250,7 +254,14 @@ export interface Article {
    */
   findings?:
     | {
-        check: 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase';
+        check:
+          | 'privacy'
+          | 'duplicate'
+          | 'containment'
+          | 'title-mismatch'
+          | 'title-needed'
+          | 'blocked-phrase'
+          | 'content-warning';
         field?: string | null;
         match?: string | null;
         message?: string | null;
@@ -486,7 +497,14 @@ export interface SupportGroup {
    */
   findings?:
     | {
-        check: 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase';
+        check:
+          | 'privacy'
+          | 'duplicate'
+          | 'containment'
+          | 'title-mismatch'
+          | 'title-needed'
+          | 'blocked-phrase'
+          | 'content-warning';
         field?: string | null;
         match?: string | null;
         message?: string | null;
@@ -557,6 +575,17 @@ export interface ArticleSignature {
     | number
     | boolean
     | null;
+  text?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  textCount?: number | null;
+  terms?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -986,6 +1015,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   topics?: T;
   contentWarnings?: T;
   author?: T;
+  attribution?: T;
   reviewer?: T;
   publishedAt?: T;
   lastReviewedAt?: T;
@@ -1245,6 +1275,9 @@ export interface ArticleSignaturesSelect<T extends boolean = true> {
   bands?: T;
   structure?: T;
   vocabulary?: T;
+  text?: T;
+  textCount?: T;
+  terms?: T;
   updatedAt?: T;
   createdAt?: T;
 }

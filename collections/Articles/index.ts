@@ -16,6 +16,7 @@ import {
   indexArticleSignature,
   removeArticleSignature,
 } from '../../src/quality/hooks/indexArticleSignature'
+import { refreshRelatedArticles } from '../../src/quality/hooks/refreshRelatedArticles'
 import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopics'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
@@ -63,7 +64,13 @@ export const Articles: CollectionConfig = {
   endpoints: [importEndpoint, articlePreviewTokenEndpoint],
   hooks: {
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
-    afterChange: [indexArticleSignature, announceChange, auditReviewChange, auditFindingOverrides],
+    afterChange: [
+      indexArticleSignature,
+      refreshRelatedArticles,
+      announceChange,
+      auditReviewChange,
+      auditFindingOverrides,
+    ],
     beforeDelete: [removeArticleSignature],
     afterDelete: [announceDelete],
   },
@@ -126,6 +133,18 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    {
+      // Imported copy has no author in Haven: whoever saves it first must not become its author
+      // (and so lose the right to approve it). An editor may still set an author by hand.
+      name: 'attribution',
+      type: 'select',
+      options: [{ label: 'Imported', value: 'imported' }],
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Set by the importer: the text came from an imported file, not an author.',
+      },
+    },
     { name: 'reviewer', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
     {
       name: 'publishedAt',

@@ -23,13 +23,16 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
   const actor = req.user as Actor
   const publishing = data._status === 'published'
   const now = new Date().toISOString()
+  // Imported text has an attribution instead of an author; nobody becomes its author by saving.
+  const imported = (data.attribution ?? originalDoc?.attribution) === 'imported'
+  const authorId = refId(data.author ?? originalDoc?.author) ?? (imported ? null : refId(actor?.id))
   return asValidationError(async () => {
     const review = nextReviewState({
       before,
       requested: (data.review as ReviewState | undefined)?.status,
       fingerprint: await contentFingerprint({ data, id, req }),
       actor,
-      authorId: refId(data.author ?? originalDoc?.author) ?? refId(actor?.id),
+      authorId,
       live: await isLive(req, id),
       publishing,
       enforceWithoutUser: publishing && !actor && (await isScheduledPublishRunning(req, id)),
@@ -40,7 +43,7 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
       throw new ReviewRefusal(PERSONAL_DATA)
     return {
       ...data,
-      author: data.author ?? originalDoc?.author ?? actor?.id ?? null,
+      author: data.author ?? originalDoc?.author ?? (imported ? null : (actor?.id ?? null)),
       review: { ...review, note: (data.review as ReviewState | undefined)?.note ?? before.note },
       ...(approvedNow ? { lastReviewedAt: now, reviewer: review.approvedBy ?? data.reviewer } : {}),
     }
