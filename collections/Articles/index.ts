@@ -8,6 +8,7 @@ import { slugFields } from '../../src/fields/slug'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
+import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
 import { importEndpoint } from '../../src/import/importEndpoint'
 import { articlePreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
@@ -63,6 +64,7 @@ export const Articles: CollectionConfig = {
   },
   endpoints: [importEndpoint, articlePreviewTokenEndpoint],
   hooks: {
+    beforeOperation: [refuseUnauthorisedOverrides],
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
     afterChange: [
       indexArticleSignature,

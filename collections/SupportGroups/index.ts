@@ -11,6 +11,7 @@ import { validateHttpUrl, validateTime, validateTimezone } from '../../src/field
 import { privateGroupFields } from './privateFields'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
+import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
 import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
@@ -34,6 +35,7 @@ export const SupportGroups: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 30 },
   endpoints: [supportGroupPreviewTokenEndpoint],
   hooks: {
+    beforeOperation: [refuseUnauthorisedOverrides],
     beforeChange: [runContentChecks],
     afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
     afterDelete: [announceDelete],
