@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { ContentCheck, Finding } from '../../checks/types'
 import { articleText } from '../articleText'
+import { isPlausibleTitle } from '../isPlausibleTitle'
 import {
   countContentWords,
   inverseDocumentFrequency,
@@ -33,15 +34,6 @@ async function libraryWeights(req: PayloadRequest, stems: string[], locale: stri
     weights.set(stem, inverseDocumentFrequency(totalDocs, total))
   }
   return (stem: string) => weights.get(stem) ?? inverseDocumentFrequency(0, total)
-}
-
-// A title is a short line; a sentence with a full stop, or a cut-off first paragraph, is not one.
-const MAX_TITLE_WORDS = 16
-export function isPlausibleTitle(title: string): boolean {
-  const t = title.trim()
-  if (!t || t.endsWith('…') || t.endsWith('...')) return false
-  if (t.split(/\s+/).length > MAX_TITLE_WORDS || t.length > 120) return false
-  return !/[^.]\.$/.test(t) || t.split(/\s+/).length <= 4
 }
 
 /**
