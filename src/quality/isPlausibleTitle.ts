@@ -6,4 +6,3 @@ export function isPlausibleTitle(title: string): boolean {
   if (t.split(/\s+/).length > MAX_TITLE_WORDS || t.length > 120) return false
   return !/[^.]\.$/.test(t) || t.split(/\s+/).length <= 4
 }
-

@@ -83,15 +83,15 @@ describe('copies: both articles get the finding, with a link to the other', () =
     expect(about(await findingsOf(source.id), 'duplicate', rewrite.id)).toHaveLength(1)
   }, 60_000)
 
-  it('leaves a 20 % copy without a duplicate finding but reports the copied share', async () => {
-    const source = await create('Peer support groups explained', join(peerSupportSource))
+  it('flags a 60 % partial copy as containment and as a duplicate', async () => {
+    const source = await create('Sleep when you are anxious', join(sleepArticle))
     const copy = await create(
-      'Sleep and peer groups',
-      partialCopy(0.2, peerSupportSource, sleepArticle),
+      'Sleep, work and peer groups',
+      partialCopy(0.6, sleepArticle, peerSupportSource),
     )
     const findings = await findingsOf(copy.id)
-    expect(about(findings, 'duplicate', source.id)).toHaveLength(0)
-    expect(about(findings, 'containment', source.id)).toHaveLength(1)
+    expect(about(findings, 'containment', source.id)[0].score).toBeGreaterThan(0.45)
+    expect(about(findings, 'duplicate', source.id)).toHaveLength(1)
   }, 60_000)
 })
 
@@ -255,10 +255,16 @@ describe('the importer', () => {
       ),
     ])
     const [source, copy, untitled] = outcomes
-    const copied = copy.findings!.find(
-      (f) => f.check === 'containment' && f.related === String(source.id),
-    )
-    expect(copied).toMatchObject({ relatedTitle: 'How peer support groups work' })
+    // The library already holds other copies of the same source text: any of them will do.
+    expect(source.status).toBe('imported')
+    const copied = copy.findings!.find((f) => f.check === 'containment')
+    const related = await payload.findByID({
+      collection: 'articles',
+      id: copied!.related!,
+      draft: true,
+      depth: 0,
+    })
+    expect(copied!.relatedTitle).toBe(related.title)
     expect(copied!.score).toBeGreaterThan(0.4)
     expect(untitled.title).toMatch(/^When I first walked into the community hall.*…$/)
     expect(untitled.flags).toContain('title-needed')

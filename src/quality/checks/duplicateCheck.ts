@@ -36,18 +36,19 @@ export const duplicateCheck: ContentCheck = async ({ collection, doc, id, req })
         related: m.article,
         message: `Likely a reworded copy of “${name}” (similarity ${m.score.toFixed(2)}; ${link})`,
       })
-    const share = Math.max(m.contains, m.containedIn)
-    if (share >= CONTAINMENT_THRESHOLD)
+    // Said from this article's side: what it contains of the other; or, when it is the short
+    // one, how much of it the other already has.
+    const contains = m.contains >= CONTAINMENT_THRESHOLD
+    if (contains || m.containedIn >= CONTAINMENT_THRESHOLD)
       findings.push({
         check: 'containment',
         field: 'body',
         match: name,
-        score: share,
+        score: contains ? m.contains : m.containedIn,
         related: m.article,
-        message:
-          m.contains >= m.containedIn
-            ? `This article contains ${percent(m.contains)} of “${name}” word for word (${link})`
-            : `${percent(m.containedIn)} of this article is copied word for word in “${name}” (${link})`,
+        message: contains
+          ? `This article contains ${percent(m.contains)} of “${name}” word for word (${link})`
+          : `${percent(m.containedIn)} of this article appears word for word in “${name}” (${link})`,
       })
   }
   return findings
