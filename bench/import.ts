@@ -177,10 +177,13 @@ try {
   )
   out()
   out(`Duplicate check, ${QUERIES} checks per library size (half spun copies, half new articles):`)
-  out('  library   p50 ms   p95 ms   max ms   spun copies caught   new articles flagged')
+  out(
+    '  library   p50 ms   p95 ms   max ms   spun copies caught (recall)   new articles flagged (false-positive rate)',
+  )
+  const rate = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(0)} %`
   for (const r of [small, large])
     out(
-      `  ${String(r.librarySize).padEnd(8)}  ${ms(quantile(r.latencies, 0.5)).padStart(6)}   ${ms(quantile(r.latencies, 0.95)).padStart(6)}   ${ms(Math.max(...r.latencies)).padStart(6)}   ${`${r.caught}/${r.spun}`.padStart(18)}   ${`${r.falseFlags}/${r.distinct}`.padStart(20)}`,
+      `  ${String(r.librarySize).padEnd(8)}  ${ms(quantile(r.latencies, 0.5)).padStart(6)}   ${ms(quantile(r.latencies, 0.95)).padStart(6)}   ${ms(Math.max(...r.latencies)).padStart(6)}   ${`${r.caught}/${r.spun} (${rate(r.caught, r.spun)})`.padStart(27)}   ${`${r.falseFlags}/${r.distinct} (${rate(r.falseFlags, r.distinct)})`.padStart(41)}`,
     )
   const p50 = quantile(large.latencies, 0.5)
   out()
