@@ -212,6 +212,10 @@ export interface Article {
   contentWarnings?:
     ('suicide' | 'self-harm' | 'eating-disorders' | 'abuse' | 'substance-use' | 'trauma' | 'bereavement')[] | null;
   author?: (number | null) | User;
+  /**
+   * Set by the importer: the text came from an imported file, not an author.
+   */
+  attribution?: 'imported' | null;
   reviewer?: (number | null) | User;
   /**
    * Set on first publish when left empty.
@@ -226,6 +230,9 @@ export interface Article {
    * Only approved content can be published or scheduled. A reviewer other than the author approves; any later change to the text needs a new approval.
    */
   review?: {
+    /**
+     * Use the buttons at the top of the page.
+     */
     status?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
     /**
      * Reviewer feedback for the author.
@@ -252,7 +259,14 @@ export interface Article {
    */
   findings?:
     | {
-        check: 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase';
+        check:
+          | 'privacy'
+          | 'duplicate'
+          | 'containment'
+          | 'title-mismatch'
+          | 'title-needed'
+          | 'blocked-phrase'
+          | 'content-warning';
         field?: string | null;
         match?: string | null;
         message?: string | null;
@@ -379,7 +393,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   sessions?:
     | {
         id: string;
@@ -462,7 +475,7 @@ export interface SupportGroup {
     lng?: number | null;
   };
   /**
-   * Who receives join requests for this group.
+   * Who receives join requests and may see and edit the private details. Only admins change it.
    */
   coordinators?: (number | User)[] | null;
   private?: {
@@ -488,7 +501,14 @@ export interface SupportGroup {
    */
   findings?:
     | {
-        check: 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase';
+        check:
+          | 'privacy'
+          | 'duplicate'
+          | 'containment'
+          | 'title-mismatch'
+          | 'title-needed'
+          | 'blocked-phrase'
+          | 'content-warning';
         field?: string | null;
         match?: string | null;
         message?: string | null;
@@ -559,6 +579,17 @@ export interface ArticleSignature {
     | number
     | boolean
     | null;
+  text?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  textCount?: number | null;
+  terms?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1003,6 +1034,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   topics?: T;
   contentWarnings?: T;
   author?: T;
+  attribution?: T;
   reviewer?: T;
   publishedAt?: T;
   lastReviewedAt?: T;
@@ -1232,7 +1264,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   sessions?:
     | T
     | {
@@ -1262,6 +1293,9 @@ export interface ArticleSignaturesSelect<T extends boolean = true> {
   bands?: T;
   structure?: T;
   vocabulary?: T;
+  text?: T;
+  textCount?: T;
+  terms?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1474,6 +1508,9 @@ export interface CrisisResource {
    * Only approved helplines are published. A reviewer other than the person who changed them approves; any later change needs a new approval.
    */
   review?: {
+    /**
+     * Use the buttons at the top of the page.
+     */
     status?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
     /**
      * Reviewer feedback for the author.

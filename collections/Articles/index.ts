@@ -9,6 +9,7 @@ import { slugFields } from '../../src/fields/slug'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
+import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
 import { importEndpoint } from '../../src/import/importEndpoint'
 import { articlePreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
@@ -17,6 +18,7 @@ import {
   indexArticleSignature,
   removeArticleSignature,
 } from '../../src/quality/hooks/indexArticleSignature'
+import { refreshRelatedArticles } from '../../src/quality/hooks/refreshRelatedArticles'
 import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopics'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
 import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
@@ -74,12 +76,13 @@ export const Articles: CollectionConfig = {
   },
   endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint, unpublishEndpoint],
   hooks: {
-    beforeOperation: [keepPublicStateExplicit],
+    beforeOperation: [keepPublicStateExplicit, refuseUnauthorisedOverrides],
     // Stale forms first: their other differences are someone else's changes, not theirs.
     beforeValidate: [refuseStaleSave, protectReviewRecord],
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
     afterChange: [
       indexArticleSignature,
+      refreshRelatedArticles,
       announceChange,
       auditReviewChange,
       auditFindingOverrides,
@@ -165,6 +168,18 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    {
+      // Imported copy has no author in Haven: whoever saves it first must not become its author
+      // (and so lose the right to approve it). An editor may still set an author by hand.
+      name: 'attribution',
+      type: 'select',
+      options: [{ label: 'Imported', value: 'imported' }],
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Set by the importer: the text came from an imported file, not an author.',
+      },
+    },
     { name: 'reviewer', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
     {
       name: 'publishedAt',

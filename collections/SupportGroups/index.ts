@@ -17,6 +17,7 @@ import { privateGroupFields } from './privateFields'
 import { guardGroupMembership } from './hooks/guardGroupMembership'
 import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
+import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
 import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
@@ -41,7 +42,7 @@ export const SupportGroups: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 30 },
   endpoints: [supportGroupPreviewTokenEndpoint],
   hooks: {
-    beforeOperation: [guardGroupMembership],
+    beforeOperation: [guardGroupMembership, refuseUnauthorisedOverrides],
     beforeChange: [limitReviewersToOverrides, runContentChecks],
     afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
     afterDelete: [announceDelete],

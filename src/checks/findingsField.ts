@@ -40,8 +40,11 @@ export function findingsField(): Field {
             options: [
               { label: 'Personal data', value: 'privacy' },
               { label: 'Likely duplicate', value: 'duplicate' },
+              { label: 'Copied wording', value: 'containment' },
               { label: 'Title does not match body', value: 'title-mismatch' },
+              { label: 'Title needed', value: 'title-needed' },
               { label: 'Blocked phrase', value: 'blocked-phrase' },
+              { label: 'Content warning suggested', value: 'content-warning' },
             ],
           },
           { name: 'field', type: 'text', admin: { readOnly: true, width: '20%' } },

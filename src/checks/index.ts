@@ -1,5 +1,6 @@
 import { privacyCheck } from '../privacy/privacyCheck'
 import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
+import { contentWarningCheck } from '../quality/checks/contentWarningCheck'
 import { duplicateCheck } from '../quality/checks/duplicateCheck'
 import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
 import type { ContentCheck } from './types'
@@ -14,6 +15,7 @@ export const articleChecks: ContentCheck[] = [
   duplicateCheck,
   titleMismatchCheck,
   blockedPhraseCheck,
+  contentWarningCheck,
 ]
 
 export const supportGroupChecks: ContentCheck[] = [privacyCheck]

@@ -1,6 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-export type CheckName = 'privacy' | 'duplicate' | 'title-mismatch' | 'blocked-phrase'
+export type CheckName =
+  | 'privacy'
+  | 'duplicate'
+  | 'containment'
+  | 'title-mismatch'
+  | 'title-needed'
+  | 'blocked-phrase'
+  | 'content-warning'
 
 /** One problem a content check found; it blocks publishing until fixed or overridden. */
 export type Finding = {

@@ -1,6 +1,9 @@
 /**
- * `npm run import -- <files or folders>`: plain-text articles become drafts. Prints a progress
- * bar, then one line per file and the totals. Exits 1 when any file failed, 0 otherwise.
+ * `npm run import -- [--root <folder>] <files or folders>`: plain-text articles become drafts,
+ * each identified by its path relative to the import root (default: the current folder). On a
+ * terminal it shows a progress bar; otherwise (CI, a log file) it prints a line per file as it
+ * goes. Then one row per file with its findings, scores and related articles, and the totals.
+ * Exits 1 when any file failed, 0 otherwise.
  */
 import fs from 'node:fs'
 import { SingleBar, Presets } from 'cli-progress'
@@ -8,12 +11,17 @@ import { getPayload } from 'payload'
 
 import { databaseKind, sqliteFile } from '../db/adapter'
 import { collectFiles, readImportFile } from '../import/collectFiles'
-import { importArticles, type ImportOutcome } from '../import/importArticles'
+import { importArticles, type ImportFinding, type ImportOutcome } from '../import/importArticles'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 
-const args = process.argv.slice(2).filter((a) => a !== '--')
-if (args.length === 0) {
-  process.stderr.write('Usage: npm run import -- <file.txt | folder> [more files or folders]\n')
+const argv = process.argv.slice(2).filter((a) => a !== '--')
+const rootAt = argv.indexOf('--root')
+const root = rootAt >= 0 ? argv[rootAt + 1] : process.cwd()
+const args = rootAt >= 0 ? argv.filter((_, i) => i !== rootAt && i !== rootAt + 1) : argv
+if (args.length === 0 || !root) {
+  process.stderr.write(
+    'Usage: npm run import -- [--root <folder>] <file.txt | folder> [more files or folders]\n',
+  )
   process.exit(2)
 }
 
@@ -27,44 +35,70 @@ const { paths, failures } = await collectFiles(args)
 const payload = await getPayload({ config })
 
 const outcomes: ImportOutcome[] = [...failures]
+const FLAGS: Record<string, string> = {
+  privacy: 'personal data',
+  duplicate: 'duplicate',
+  containment: 'copied wording',
+  'title-mismatch': 'title mismatch',
+  'title-needed': 'title needed',
+  'blocked-phrase': 'blocked phrase',
+  'content-warning': 'content warning',
+}
+const describeFinding = (f: ImportFinding) => {
+  const name = FLAGS[f.check] ?? f.check
+  const score = f.score != null ? ` ${f.score.toFixed(2)}` : ''
+  const related = f.related
+    ? ` of #${f.related}${f.relatedTitle ? ` “${f.relatedTitle}”` : ''}`
+    : ''
+  return `${name}${score}${related}`
+}
+const describeOutcome = (o: ImportOutcome) =>
+  o.error ?? [...new Set((o.findings ?? []).map(describeFinding))].join('; ')
+
+// The bar draws on stderr; piped into a log it would print nothing until the end.
+const interactive = Boolean(process.stderr.isTTY)
 const bar = new SingleBar(
   { format: 'Importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
   Presets.shades_classic,
 )
+let done = 0
 try {
   await seedBlockedPhrases(payload)
   const files = []
   for (const file of paths) {
-    const read = await readImportFile(file)
+    const read = await readImportFile(file, root)
     if ('bytes' in read) files.push(read)
     else outcomes.push(read)
   }
-  bar.start(files.length, 0, { file: '' })
+  if (interactive) bar.start(files.length, 0, { file: '' })
   const result = await importArticles(payload, files, {
-    onFile: (o) => bar.increment({ file: o.file }),
+    onFile: (o) => {
+      if (interactive) return bar.increment({ file: o.file })
+      done++
+      const id = o.id != null ? ` #${o.id}` : ''
+      const details = o.error ?? ''
+      process.stdout.write(
+        `[${done}/${files.length}] ${o.status}${id} ${o.file}${details ? `: ${details}` : ''}\n`,
+      )
+    },
   })
-  bar.stop()
+  if (interactive) bar.stop()
   outcomes.push(...result.outcomes)
 } catch (error) {
-  bar.stop()
+  if (interactive) bar.stop()
   process.stderr.write(`Import stopped: ${(error as Error).message}\n`)
   await payload.destroy()
   process.exit(1)
 }
 
-const FLAGS: Record<string, string> = {
-  privacy: 'personal data',
-  duplicate: 'duplicate',
-  'title-mismatch': 'title mismatch',
-  'blocked-phrase': 'blocked phrase',
-}
 const rows = outcomes.map((o) => [
   o.file,
   o.status,
+  o.id != null ? `#${o.id}` : '',
   o.title ?? '',
-  o.error ?? (o.flags ?? []).map((f) => FLAGS[f] ?? f).join(', '),
+  describeOutcome(o),
 ])
-const header = ['File', 'Result', 'Title', 'Flags / error']
+const header = ['File', 'Result', 'Id', 'Title', 'Findings (score, related article) / error']
 const widths = header.map((h, i) =>
   Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))),
 )

@@ -9,6 +9,7 @@ import { getPayload } from 'payload'
 import config from '../../payload.config'
 import { databaseKind, sqliteFile } from '../db/adapter'
 import { renameLegacyMongoFields, renameLegacySqliteColumns } from '../db/renameLegacyFields'
+import { reindexSignatures } from '../quality/reindexSignatures'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 import { seed } from '../seed'
 
@@ -41,6 +42,7 @@ if (users.totalDocs === 0 && process.env.HAVEN_SEED_DEMO !== 'false') {
 }
 // Even without demo content, a new database starts with the blocked-phrase list (only while empty).
 await seedBlockedPhrases(payload)
+await reindexSignatures(payload)
 await payload.destroy()
 process.stdout.write(`${PREPARE_OK}\n`)
 process.exit(0)

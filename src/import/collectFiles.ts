@@ -6,8 +6,19 @@ import type { ImportFile, ImportOutcome } from './importArticles'
 const TEXT_FILE = /\.(txt|text)$/i
 
 /**
+ * A file's identity in the library: its path relative to the import root, with forward slashes
+ * ("siteA/article.txt"), or null when it lies outside the root.
+ */
+export function importName(file: string, root: string): string | null {
+  const relative = path.relative(path.resolve(root), path.resolve(file))
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return null
+  return relative.split(path.sep).join('/')
+}
+
+/**
  * The files named on the command line: files as given, folders searched (recursively) for .txt
- * files. A path that cannot be read becomes a failed outcome instead of stopping the run.
+ * files; each file once. A path that cannot be read becomes a failed outcome instead of stopping
+ * the run.
  */
 export async function collectFiles(args: string[]) {
   const paths: string[] = []
@@ -29,13 +40,27 @@ export async function collectFiles(args: string[]) {
       failures.push({ file: arg, status: 'failed', error: readError(error) })
     }
   }
-  return { paths, failures }
+  const unique = [...new Map(paths.map((p) => [path.resolve(p), p])).values()]
+  return { paths: unique, failures }
 }
 
-/** Reads one file, or explains why it cannot be read. */
-export async function readImportFile(file: string): Promise<ImportFile | ImportOutcome> {
+/**
+ * Reads one file, or explains why it cannot be read. Its name is its path relative to `root`,
+ * the import root (the current folder unless --root is given).
+ */
+export async function readImportFile(
+  file: string,
+  root: string = process.cwd(),
+): Promise<ImportFile | ImportOutcome> {
+  const name = importName(file, root)
+  if (!name)
+    return {
+      file,
+      status: 'failed',
+      error: `The file is outside the import root (${root}): run the import from a folder that contains it, or pass --root <folder>.`,
+    }
   try {
-    return { name: path.basename(file), bytes: await fs.readFile(file) }
+    return { name, bytes: await fs.readFile(file) }
   } catch (error) {
     return { file, status: 'failed', error: readError(error) }
   }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { StoredFinding } from '../checks/types'
@@ -12,13 +13,24 @@ export type ImportFile = { name: string; bytes: Uint8Array }
 
 export type ImportStatus = 'imported' | 'updated' | 'unchanged' | 'failed'
 
+/** An open content-check finding on an imported draft, for the summary. */
+export type ImportFinding = {
+  check: string
+  score?: number | null
+  /** The other article of a duplicate or containment finding, with its title. */
+  related?: string | null
+  relatedTitle?: string | null
+}
+
 export type ImportOutcome = {
+  /** The file's path relative to the import root: the article's identity across re-runs. */
   file: string
   status: ImportStatus
   id?: string | number
   title?: string
   /** Open content-check findings on the draft, e.g. ["duplicate", "blocked-phrase"]. */
   flags?: string[]
+  findings?: ImportFinding[]
   error?: string
 }
 
@@ -33,20 +45,20 @@ type Options = {
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex')
 
 /**
- * Imports plain-text articles as drafts. A file is matched to its earlier import by name: the
- * same bytes change nothing, changed bytes update the draft. Each file stands alone; a bad one is
- * reported and the others go on. When the run is over, a draft that a later file of the same run
- * turned out to duplicate is checked once more, so copies imported together flag each other.
+ * Imports plain-text articles as drafts. A file is matched to its earlier import by its path
+ * relative to the import root (`name`: siteA/article.txt and siteB/article.txt are two articles):
+ * the same bytes change nothing (no save, no version), changed bytes update the draft. Each file
+ * stands alone; a bad one is reported and the others go on. Drafts carry the "Imported"
+ * attribution instead of an author. Copies imported together flag each other: the duplicate
+ * check re-checks the older article as soon as a newer one is found to copy it.
  */
 export async function importArticles(payload: Payload, files: ImportFile[], options: Options = {}) {
   const access = options.user
     ? { user: options.user, overrideAccess: false as const }
     : { overrideAccess: true as const }
   const outcomes: ImportOutcome[] = []
-  // Which articles each saved draft was flagged as a duplicate of.
-  const flaggedAgainst = new Map<string, Set<string>>()
   for (const file of files) {
-    const outcome = await importOne(payload, file, access, flaggedAgainst).catch(
+    const outcome = await importOne(payload, file, access).catch(
       (error: unknown): ImportOutcome => ({
         file: file.name,
         status: 'failed',
@@ -57,17 +69,6 @@ export async function importArticles(payload: Payload, files: ImportFile[], opti
     options.onFile?.(outcome)
   }
 
-  // A draft saved before its copy arrived has not seen it: saving it again re-runs the checks.
-  const stale = outcomes.filter((o) => {
-    const own = flaggedAgainst.get(String(o.id))
-    if (!own || o.status === 'failed') return false
-    return [...flaggedAgainst].some(([other, flags]) => flags.has(String(o.id)) && !own.has(other))
-  })
-  for (const o of stale) {
-    await payload
-      .update({ collection: 'articles', id: o.id!, data: {}, draft: true, depth: 0, ...access })
-      .catch((error: unknown) => Object.assign(o, { status: 'failed', error: describe(error) }))
-  }
   await attachFlags(payload, outcomes)
 
   const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, failed: 0, flagged: 0 }
@@ -80,25 +81,35 @@ export async function importArticles(payload: Payload, files: ImportFile[], opti
 
 type Access = { user?: PayloadRequest['user']; overrideAccess: boolean }
 
+const bySource = (payload: Payload, source: string, access: Access) =>
+  payload
+    .find({
+      collection: 'articles',
+      where: { importSource: { equals: source } },
+      select: { importHash: true, importSource: true },
+      draft: true,
+      depth: 0,
+      limit: 2,
+      pagination: false,
+      ...access,
+    })
+    .then((r) => r.docs)
+
 async function importOne(
   payload: Payload,
   file: ImportFile,
   access: Access,
-  flaggedAgainst: Map<string, Set<string>>,
 ): Promise<ImportOutcome> {
   const importHash = sha256(file.bytes)
   const parsed = parseArticleText(decodeText(file.bytes))
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { importSource: { equals: file.name } },
-    select: { importHash: true },
-    draft: true,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    ...access,
-  })
-  const existing = docs[0]
+  let existing = (await bySource(payload, file.name, access))[0]
+  // Earlier versions recorded only the file name: such a draft is this file's, if it is the only
+  // one of that name, and takes the full path when saved.
+  const base = path.posix.basename(file.name)
+  if (!existing && base !== file.name) {
+    const legacy = await bySource(payload, base, access)
+    if (legacy.length === 1) existing = legacy[0]
+  }
   if (existing?.importHash === importHash)
     return { file: file.name, status: 'unchanged', id: existing.id, title: parsed.title }
 
@@ -110,13 +121,8 @@ async function importOne(
     importHash,
     _status: 'draft' as const,
   }
-  const remember = (doc: { id: string | number; findings?: unknown }) => {
-    const findings = (doc.findings ?? []) as StoredFinding[]
-    const related = findings.filter((f) => f.check === 'duplicate').map((f) => String(f.related))
-    flaggedAgainst.set(String(doc.id), new Set(related))
-  }
   if (existing) {
-    const updated = await payload.update({
+    await payload.update({
       collection: 'articles',
       id: existing.id,
       data,
@@ -124,18 +130,16 @@ async function importOne(
       depth: 0,
       ...access,
     })
-    remember(updated)
     return { file: file.name, status: 'updated', id: existing.id, title: parsed.title }
   }
   const slug = await freeSlug(payload, slugify(parsed.title) || 'imported-article')
   const doc = await payload.create({
     collection: 'articles',
-    data: { ...data, slug },
+    data: { ...data, slug, attribution: 'imported' },
     draft: true,
     depth: 0,
     ...access,
   })
-  remember(doc)
   return { file: file.name, status: 'imported', id: doc.id, title: parsed.title }
 }
 
@@ -169,9 +173,33 @@ async function attachFlags(payload: Payload, outcomes: ImportOutcome[]) {
     overrideAccess: true,
   })
   const byId = new Map(docs.map((d) => [String(d.id), (d.findings ?? []) as StoredFinding[]]))
+  const related = [
+    ...new Set([...byId.values()].flat().flatMap((f) => (f.related ? [f.related] : []))),
+  ]
+  const titles = new Map<string, string>()
+  if (related.length > 0) {
+    const { docs: others } = await payload.find({
+      collection: 'articles',
+      where: { id: { in: related } },
+      select: { title: true },
+      draft: true,
+      depth: 0,
+      limit: related.length,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const d of others) titles.set(String(d.id), d.title ?? '')
+  }
   for (const o of outcomes) {
     const open = (byId.get(String(o.id)) ?? []).filter((f) => !f.overrideReason)
-    if (o.status !== 'failed') o.flags = [...new Set(open.map((f) => f.check))]
+    if (o.status === 'failed') continue
+    o.flags = [...new Set(open.map((f) => f.check))]
+    o.findings = open.map((f) => ({
+      check: f.check,
+      score: f.score ?? null,
+      related: f.related ?? null,
+      relatedTitle: f.related ? (titles.get(String(f.related)) ?? null) : null,
+    }))
   }
 }
 

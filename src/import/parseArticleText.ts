@@ -1,4 +1,5 @@
 import type { TextBlock } from '../lib/lexical'
+import { isPlausibleTitle } from '../quality/isPlausibleTitle'
 import { ImportError } from './ImportError'
 
 export type ParsedArticle = {
@@ -7,9 +8,16 @@ export type ParsedArticle = {
   blocks: TextBlock[]
   /** Lines dropped as web boilerplate, for the import report. */
   removed: string[]
+  /**
+   * The file had no title line: the title is the start of its first sentence, cut with "…", and
+   * the content checks ask for a real one ("title-needed").
+   */
+  untitled: boolean
 }
 
 const TITLE_MAX = 160
+/** A stand-in title cut from a first sentence stays short, so nobody mistakes it for a title. */
+const STAND_IN_MAX = 60
 const SUMMARY_MAX = 300
 
 // A comment form ends the article: everything from its first line on is web furniture.
@@ -96,10 +104,12 @@ export function parseArticleText(text: string): ParsedArticle {
   const written = repeats.find((l) => !isAllCaps(l))
   let title = written ?? (isAllCaps(firstLine) ? titleCase(firstLine) : firstLine)
   const body: string[] = []
-  if (title.length > TITLE_MAX) {
+  const untitled = title.length > TITLE_MAX || !isPlausibleTitle(title)
+  if (untitled) {
     // The first line is a paragraph rather than a title: keep it whole in the body.
     body.push(firstLine)
-    title = `${title.slice(0, title.lastIndexOf(' ', TITLE_MAX - 1))}…`
+    const cut = title.lastIndexOf(' ', STAND_IN_MAX - 1)
+    title = `${title.slice(0, cut > 0 ? cut : STAND_IN_MAX).replace(/[\s,;:.]+$/, '')}…`
   }
   for (const line of lines.slice(firstIndex + 1)) {
     if (line !== '' && (sameText(line, firstLine) || BOILERPLATE.test(line))) removed.push(line)
@@ -138,5 +148,5 @@ export function parseArticleText(text: string): ParsedArticle {
 
   if (!blocks.some((b) => b.type !== 'heading'))
     throw new ImportError('empty', 'The file has a title but no article text.')
-  return { title, summary: summaryOf(blocks), blocks, removed }
+  return { title, summary: summaryOf(blocks), blocks, removed, untitled }
 }

@@ -1,6 +1,7 @@
 import * as migration_20261122_012732_initial from './20261122_012732_initial';
 import * as migration_20261122_015454_prune_webhook_deliveries_task from './20261122_015454_prune_webhook_deliveries_task';
 import * as migration_20261130_031000_webhook_subscription_source from './20261130_031000_webhook_subscription_source';
+import * as migration_20261130_031336_content_integrity from './20261130_031336_content_integrity';
 import * as migration_20261130_034046_crisis_resources_review from './20261130_034046_crisis_resources_review';
 import * as migration_20261130_035548_used_form_tokens from './20261130_035548_used_form_tokens';
 
@@ -21,6 +22,11 @@ export const migrations = [
     name: '20261130_031000_webhook_subscription_source'
   },
   {
+    up: migration_20261130_031336_content_integrity.up,
+    down: migration_20261130_031336_content_integrity.down,
+    name: '20261130_031336_content_integrity'
+  },
+  {
     up: migration_20261130_034046_crisis_resources_review.up,
     down: migration_20261130_034046_crisis_resources_review.down,
     name: '20261130_034046_crisis_resources_review'
@@ -30,4 +36,9 @@ export const migrations = [
     down: migration_20261130_035548_used_form_tokens.down,
     name: '20261130_035548_used_form_tokens'
   },
-];
+  {
+    up: migration_20261130_031336_content_integrity.up,
+    down: migration_20261130_031336_content_integrity.down,
+    name: '20261130_031336_content_integrity',
+  },
+]

@@ -2,7 +2,8 @@
  * The starting list of blocked phrases: keywords that treatment-centre and therapy-marketing link
  * spam pastes into old web copy. Admins maintain the live list in the admin (Blocked phrases);
  * this only fills it the first time. Each entry is matched as a whole phrase, case-insensitively,
- * with an optional plural "s".
+ * in a normalised form (case, hyphens and punctuation, plural,
+ * British or American spelling: src/quality/findBlockedPhrases.ts).
  */
 export const defaultBlockedPhrases: Array<{ phrase: string; reason: string }> = [
   ...[

@@ -1,18 +1,49 @@
 import type { PayloadRequest } from 'payload'
 
-import { compareSignatures, DUPLICATE_THRESHOLD, type TextSignature } from './textSignature'
+import {
+  compareSignatures,
+  CONTAINMENT_THRESHOLD,
+  DUPLICATE_THRESHOLD,
+  type TextSignature,
+} from './textSignature'
 
-export type DuplicateMatch = { article: string; title: string; score: number }
-
-/** Candidates per check; more means one boilerplate paragraph is shared by a crowd of articles. */
-const MAX_CANDIDATES = 200
+export type DuplicateMatch = {
+  article: string
+  title: string
+  /** Spun-duplicate score (structure and vocabulary). */
+  score: number
+  /** Share of the other article's wording that this text contains word for word. */
+  contains: number
+  /** Share of this text's wording found in the other article. */
+  containedIn: number
+}
 
 const idOf = (value: unknown) =>
   String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
+type Sketches = Pick<TextSignature, 'structure' | 'vocabulary' | 'text' | 'textCount'>
+
+/**
+ * Sketches of index rows already read, by row id and its updatedAt: a candidate is scored from
+ * here unless its row changed since (another process saved it), so a check reads the band lookup
+ * (ids only) and just the rows it has not seen. A rolled-back save leaves an entry whose updatedAt
+ * no committed row has, so it is never used. Bounded: the oldest entries go first.
+ */
+const sketchCache = new Map<string, { updatedAt: string; sketches: Sketches }>()
+const MAX_CACHED = 50_000
+const READ_PAGE = 500
+
+function remember(id: string, updatedAt: string, sketches: Sketches) {
+  sketchCache.delete(id)
+  sketchCache.set(id, { updatedAt, sketches })
+  if (sketchCache.size > MAX_CACHED) sketchCache.delete(sketchCache.keys().next().value!)
+}
+
 /**
  * Articles (in the same locale) whose stored signature shares an LSH band with `signature` and
- * scores as a likely duplicate, best first. Only the index is read, never article bodies.
+ * scores as a likely duplicate, or contains or is contained in a sizeable share of its wording,
+ * best first. Every row sharing a key is scored (completeness is the point, see textSignature.ts);
+ * only the index is read, never article bodies.
  */
 export async function findDuplicates(
   req: PayloadRequest,
@@ -20,7 +51,7 @@ export async function findDuplicates(
   { locale, exclude }: { locale: string; exclude?: string | number },
 ): Promise<DuplicateMatch[]> {
   if (signature.bands.length === 0) return []
-  const { docs } = await req.payload.find({
+  const { docs: candidates } = await req.payload.find({
     collection: 'article-signatures',
     where: {
       and: [
@@ -29,24 +60,52 @@ export async function findDuplicates(
         ...(exclude != null ? [{ article: { not_equals: exclude } }] : []),
       ],
     },
-    select: { article: true, title: true, structure: true, vocabulary: true },
+    select: { article: true, title: true, updatedAt: true },
     depth: 0,
-    limit: MAX_CANDIDATES,
     pagination: false,
     req,
   })
-  return docs
-    .filter((doc) => doc.article != null)
-    .map((doc) => ({
-      article: idOf(doc.article),
-      title: doc.title ?? '',
-      score: compareSignatures(signature, {
+  const stale = candidates
+    .filter((c) => sketchCache.get(String(c.id))?.updatedAt !== c.updatedAt)
+    .map((c) => c.id)
+  for (let i = 0; i < stale.length; i += READ_PAGE) {
+    const { docs } = await req.payload.find({
+      collection: 'article-signatures',
+      where: { id: { in: stale.slice(i, i + READ_PAGE) } },
+      select: { structure: true, vocabulary: true, text: true, textCount: true, updatedAt: true },
+      depth: 0,
+      pagination: false,
+      req,
+    })
+    for (const doc of docs)
+      remember(String(doc.id), doc.updatedAt, {
         structure: (doc.structure as number[]) ?? [],
         vocabulary: (doc.vocabulary as number[]) ?? [],
-      }).score,
-    }))
-    .filter((m) => m.score >= DUPLICATE_THRESHOLD)
-    .sort((a, b) => b.score - a.score)
+        text: (doc.text as number[] | null) ?? [],
+        textCount: doc.textCount ?? 0,
+      })
+  }
+
+  const matches: DuplicateMatch[] = []
+  for (const candidate of candidates) {
+    const cached = sketchCache.get(String(candidate.id))
+    if (candidate.article == null || !cached) continue
+    const similarity = compareSignatures(signature, cached.sketches)
+    if (
+      similarity.score >= DUPLICATE_THRESHOLD ||
+      similarity.containsB >= CONTAINMENT_THRESHOLD ||
+      similarity.containsA >= CONTAINMENT_THRESHOLD
+    )
+      matches.push({
+        article: idOf(candidate.article),
+        title: candidate.title ?? '',
+        score: similarity.score,
+        contains: similarity.containsB,
+        containedIn: similarity.containsA,
+      })
+  }
+  const share = (m: DuplicateMatch) => Math.max(m.contains, m.containedIn)
+  return matches.sort((a, b) => b.score - a.score || share(b) - share(a))
 }
 
 /** Stores (or replaces, or removes when the text is too short) an article's signature. */

@@ -38,9 +38,35 @@ describe('finds personal data', () => {
     ['“It changed my life.” — Jane Smith, 34', 'name:Jane Smith, 34'],
     ['It helped. - Tom B., aged 41', 'name:Tom B., aged 41'],
     ['Hola, me llamo María López.', 'name:María López'],
-    ['Sam Jones, 29, from Leeds, says the group helped.', 'name:Sam Jones, 29, from L'],
+    ['Sam Jones, 29, from Leeds, says the group helped.', 'name:Sam Jones, 29, from Leeds'],
   ])('%s', (text, expected) => {
     expect(kinds(text)).toContain(expected)
+  })
+
+  // Testimonial forms: first name, age and a reporting verb, in either order, with or without
+  // dashes and quotes. Each finding quotes exactly the person's name and age, nothing around it.
+  it.each([
+    ['Sarah, 34, told us that coming to the group changed everything.', ['name:Sarah, 34']],
+    ['“It was the first place I felt heard,” said Tom, 52.', ['name:Tom, 52']],
+    ['Aisha (27) explained how the Tuesday circle helped.', ['name:Aisha (27)']],
+    ['"I kept coming back" - Maya, aged 19, shared with the group.', ['name:Maya, aged 19']],
+    ['Mark R., 60, said he finally slept through the night.', ['name:Mark R., 60']],
+    ['— Priya Shah, 41, from Leeds, joined in 2021.', ['name:Priya Shah, 41, from Leeds']],
+    [
+      'Priya Shah, 41, from Milton Keynes said it helped.',
+      ['name:Priya Shah, 41, from Milton Keynes'],
+    ],
+    ['As Joe, 45, recalls, the first meeting was the hardest.', ['name:Joe, 45']],
+    ['The group, 12, said nothing.', []],
+    ['In 2019, 34 members said the group helped.', []],
+    [
+      'Write to organiser [at] peergroup [dot] org. Meetings are on Tuesdays.',
+      ['email:organiser [at] peergroup [dot] org'],
+    ],
+    ['Or organiser [at] peergroup.org. Meetings vary.', ['email:organiser [at] peergroup.org']],
+  ])('testimonial: %s', (text, expected) => {
+    expect(kinds(text)).toEqual(expected)
+    for (const d of detectPersonalData(text)) expect(text.slice(d.start, d.end)).toBe(d.match)
   })
 
   it('finds every item in a testimonial at once', () => {

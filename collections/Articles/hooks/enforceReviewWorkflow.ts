@@ -27,14 +27,17 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
   const publishing = data._status === 'published'
   const now = new Date().toISOString()
   // The author is public and covered by approval, so it is settled before the fingerprint.
-  const author = data.author ?? originalDoc?.author ?? actor?.id ?? null
+  // Imported text has an attribution instead of an author; nobody becomes its author by saving.
+  const imported = (data.attribution ?? originalDoc?.attribution) === 'imported'
+  const author = data.author ?? originalDoc?.author ?? (imported ? null : (actor?.id ?? null))
+  const authorId = refId(author)
   return asValidationError(async () => {
     const review = nextReviewState({
       before,
       requested: (data.review as ReviewState | undefined)?.status,
       fingerprint: await contentFingerprint({ data: { ...data, author }, id, req }),
       actor,
-      authorId: refId(data.author ?? originalDoc?.author) ?? refId(actor?.id),
+      authorId,
       live: await isLive(req, id),
       publishing,
       enforceWithoutUser: publishing && !actor && (await isScheduledPublishRunning(req, id)),

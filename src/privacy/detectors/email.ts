@@ -5,8 +5,10 @@ import type { Detection } from '../types'
 // scanned once rather than once per character.
 const PLAIN =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+// A written-out "[dot]" may have spaces around it; a real full stop only joins the domain when a
+// label follows at once, so "org. Meetings" ends the address at "org".
 const OBFUSCATED =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s*[[(]\s*at\s*[\])]\s*[A-Za-z0-9-]+(?:\s*(?:[[(]\s*dot\s*[\])]|\.)\s*[A-Za-z0-9-]+)+/gi
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s*[[(]\s*at\s*[\])]\s*[A-Za-z0-9-]+(?:(?:\s*[[(]\s*dot\s*[\])]\s*|\.)[A-Za-z0-9-]+)+/gi
 
 export function findEmails(text: string): Detection[] {
   const found: Detection[] = []

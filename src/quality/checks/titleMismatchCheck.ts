@@ -1,21 +1,68 @@
-import type { ContentCheck } from '../../checks/types'
-import { articleText } from '../articleText'
-import { countContentWords, MIN_BODY_WORDS, MISMATCH_THRESHOLD, titleMatch } from '../titleSubject'
+import type { PayloadRequest } from 'payload'
 
-/** Title–body mismatch: a title promising a subject that the body does not treat. */
-export const titleMismatchCheck: ContentCheck = ({ collection, doc, req }) => {
+import type { ContentCheck, Finding } from '../../checks/types'
+import { articleText } from '../articleText'
+import { isPlausibleTitle } from '../isPlausibleTitle'
+import {
+  countContentWords,
+  inverseDocumentFrequency,
+  MIN_BODY_WORDS,
+  MISMATCH_THRESHOLD,
+  titleMatch,
+  titleStems,
+} from '../titleSubject'
+
+/** Below this many indexed articles, document frequencies say nothing: every word weighs 1. */
+const MIN_LIBRARY = 5
+
+/** Title words weighed by inverse document frequency over the articles in the duplicate index. */
+async function libraryWeights(req: PayloadRequest, stems: string[], locale: string) {
+  const inLocale = { locale: { equals: locale } }
+  const { totalDocs: total } = await req.payload.count({
+    collection: 'article-signatures',
+    where: inLocale,
+    req,
+  })
+  if (total < MIN_LIBRARY) return () => 1
+  const weights = new Map<string, number>()
+  for (const stem of stems) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'article-signatures',
+      where: { and: [inLocale, { terms: { equals: stem } }] },
+      req,
+    })
+    weights.set(stem, inverseDocumentFrequency(totalDocs, total))
+  }
+  return (stem: string) => weights.get(stem) ?? inverseDocumentFrequency(0, total)
+}
+
+/**
+ * Title–body mismatch: a title promising a subject that the body does not treat; and a "title"
+ * that is really the first sentence of the text (an imported file without a title line).
+ */
+export const titleMismatchCheck: ContentCheck = async ({ collection, doc, req }) => {
   if (collection !== 'articles') return []
-  const { title, body, language } = articleText(doc, req.locale)
-  if (!title || countContentWords(body, language) < MIN_BODY_WORDS) return []
-  const { score, subjects } = titleMatch(title, body, language)
-  if (score >= MISMATCH_THRESHOLD) return []
-  return [
-    {
+  const locale = req.locale ?? 'en'
+  const { title, body, language } = articleText(doc, locale)
+  const findings: Finding[] = []
+  if (title && !isPlausibleTitle(title))
+    findings.push({
+      check: 'title-needed',
+      field: 'title',
+      match: title,
+      message:
+        'This looks like the first sentence of the text rather than a title: write a short title that says what the article is about',
+    })
+  if (!title || countContentWords(body, language) < MIN_BODY_WORDS) return findings
+  const weightOf = await libraryWeights(req, titleStems(title, language), locale)
+  const { score, subjects } = titleMatch(title, body, language, weightOf)
+  if (score < MISMATCH_THRESHOLD)
+    findings.push({
       check: 'title-mismatch',
       field: 'title',
       match: title,
       score,
       message: `The body hardly mentions what the title promises (“${subjects.join('”, “')}”): retitle the article or rewrite the body`,
-    },
-  ]
+    })
+  return findings
 }
