@@ -52,6 +52,8 @@ export const Users: CollectionConfig = {
     // SQLite schema push at a data-loss prompt.
     { name: 'loginAttempts', type: 'number', defaultValue: 0, hidden: true, access: unused },
     { name: 'lockUntil', type: 'date', hidden: true, access: unused },
+    // Likewise the column of Payload's per-account reset spacing (see forgotPassword above).
+    { name: 'resetPasswordRequestedAt', type: 'date', hidden: true, access: unused },
     {
       name: 'roles',
       type: 'select',

@@ -1,11 +1,14 @@
 /**
  * `npm run import -- [--root <folder>] <files or folders>`: plain-text articles become drafts,
- * each identified by its path relative to the import root (default: the current folder). On a
+ * each identified by its path relative to the import root (default: the folder given, or the
+ * deepest folder holding everything given; pass --root to keep identities stable when importing
+ * parts of one tree on different days). On a
  * terminal it shows a progress bar; otherwise (CI, a log file) it prints a line per file as it
  * goes. Then one row per file with its findings, scores and related articles, and the totals.
  * Exits 1 when any file failed, 0 otherwise.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import { getPayload } from 'payload'
 
@@ -14,10 +17,26 @@ import { collectFiles, readImportFile } from '../import/collectFiles'
 import { importArticles, type ImportFinding, type ImportOutcome } from '../import/importArticles'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 
+/** The deepest folder that holds every file and folder given. */
+function commonFolder(items: string[]): string {
+  const folders = items.map((item) => {
+    const abs = path.resolve(item)
+    return fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory() ? abs : path.dirname(abs)
+  })
+  let common = folders[0].split(path.sep)
+  for (const folder of folders.slice(1)) {
+    const parts = folder.split(path.sep)
+    let i = 0
+    while (i < common.length && common[i] === parts[i]) i++
+    common = common.slice(0, i)
+  }
+  return common.join(path.sep) || path.sep
+}
+
 const argv = process.argv.slice(2).filter((a) => a !== '--')
 const rootAt = argv.indexOf('--root')
-const root = rootAt >= 0 ? argv[rootAt + 1] : process.cwd()
 const args = rootAt >= 0 ? argv.filter((_, i) => i !== rootAt && i !== rootAt + 1) : argv
+const root = rootAt >= 0 ? argv[rootAt + 1] : args.length > 0 ? commonFolder(args) : ''
 if (args.length === 0 || !root) {
   process.stderr.write(
     'Usage: npm run import -- [--root <folder>] <file.txt | folder> [more files or folders]\n',

@@ -36,6 +36,7 @@ export const PUBLIC_NOT_CONTENT: Record<string, string> = {
   previousSlugs: 'derived from slug changes, keeps old links working',
   locale: 'the locale served',
   showCrisisResources: 'derived from topics and content warnings',
+  attribution: 'set by the importer: the text came from an import, not a staff author',
   translated: 'whether the served locale has its own text (derived)',
   untranslatedFields: 'which fields fell back to the default locale (derived)',
 }

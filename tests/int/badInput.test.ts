@@ -452,7 +452,11 @@ function upload(rng: Rng): Probe {
     multipart(boundary, [
       payloadField,
       // A hostile upload name (a path climbing out of the media folder), sent to the server only.
-      file(['..', '..', 'etc', 'passwd.jpg'].join('/'), Buffer.from('plain text'), 'image/jpeg'),
+      file(
+        `${'.'.repeat(2)}/${'.'.repeat(2)}/etc/passwd.jpg`,
+        Buffer.from('plain text'),
+        'image/jpeg',
+      ),
     ]),
     multipart(boundary, [payloadField, file('a.jpg', jpeg)]).subarray(0, 60 + rng.int(200)),
   ]

@@ -94,17 +94,20 @@ describe('the privacy guard on an article', () => {
       expect(refused).toContain(match)
   })
 
-  it('ignores an override by someone who is not a reviewer', async () => {
+  it('refuses an override by someone who is not a reviewer, and says so', async () => {
     const doc = await payload.findByID({ collection: 'articles', id, draft: true })
-    const saved = await payload.update({
-      collection: 'articles',
-      id,
-      data: { findings: doc.findings?.map((f) => ({ ...f, overrideReason: 'fine by me' })) },
-      draft: true,
-      ...as(author),
-    })
+    await expect(
+      payload.update({
+        collection: 'articles',
+        id,
+        data: { findings: doc.findings?.map((f) => ({ ...f, overrideReason: 'fine by me' })) },
+        draft: true,
+        ...as(author),
+      }),
+    ).rejects.toThrow(/Only a reviewer or an admin can override/)
+    const stored = await payload.findByID({ collection: 'articles', id, draft: true })
     expect(
-      privacyFindings(saved).every((f) => !(f as { overrideReason?: string }).overrideReason),
+      privacyFindings(stored).every((f) => !(f as { overrideReason?: string }).overrideReason),
     ).toBe(true)
   })
 

@@ -643,18 +643,26 @@ describe('support-group findings', () => {
     ).rejects.toThrow(/coordinator publishes/)
   })
 
-  it('a coordinator still cannot override', async () => {
+  it('a coordinator still cannot override: the save is refused and says so', async () => {
     const group = await groupWithFinding()
-    const saved = await payload.update({
+    await expect(
+      payload.update({
+        collection: 'support-groups',
+        id: group.id,
+        data: { findings: withReasons(group.findings, 'I say so') },
+        draft: true,
+        user: coordinator,
+        overrideAccess: false,
+        depth: 0,
+      }),
+    ).rejects.toThrow(/Only a reviewer or an admin can override/)
+    const stored = await payload.findByID({
       collection: 'support-groups',
       id: group.id,
-      data: { findings: withReasons(group.findings, 'I say so') },
       draft: true,
-      user: coordinator,
-      overrideAccess: false,
       depth: 0,
     })
-    expect(saved.findings?.every((f) => !f.overrideReason)).toBe(true)
+    expect(stored.findings?.every((f) => !f.overrideReason)).toBe(true)
   })
 })
 
