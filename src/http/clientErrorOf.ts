@@ -43,6 +43,14 @@ export function clientErrorOf(error: unknown): ClientError | undefined {
     if (link instanceof RangeError && /finite numbers/.test(link.message)) {
       return { status: 400, message: 'A number in the request is too large to be stored.' }
     }
+    // The MongoDB adapter's equivalent: a request value that cannot be cast to its field's type
+    // (mongoose) or to an ObjectId (bson).
+    if (['CastError', 'BSONError', 'BSONTypeError'].includes(link.name)) {
+      return {
+        status: 400,
+        message: 'A value in the request does not fit its field (for example not a document id).',
+      }
+    }
     // SQLSTATE class 22 is "data exception": a value that does not fit its column's type
     // (not a date, not a number, out of range). Only values from the request reach a query.
     const code = (link as { code?: unknown }).code

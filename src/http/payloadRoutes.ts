@@ -91,7 +91,17 @@ const isJson = (request: Request) =>
  * `where` as Payload reads it from the query string (where[field][operator]=value, with and/or
  * lists): values Payload would pass on to the database unchecked are refused here.
  */
-function checkWhere(url: URL, fields: Field[], numericIds: boolean): Response | undefined {
+const SORT_FIELD = /^-?[A-Za-z_][A-Za-z0-9_.]*$/
+
+// MongoDB ids: a value of any other shape cannot be cast and would fail inside the adapter.
+const OBJECT_ID = /^[0-9a-f]{24}$/i
+
+function checkWhere(
+  url: URL,
+  fields: Field[],
+  numericIds: boolean,
+  objectIds = false,
+): Response | undefined {
   const hasPointField = fields.some((field) => field.type === 'point')
   for (const [key, value] of url.searchParams) {
     if (key !== 'where' && !key.startsWith('where[')) continue
@@ -166,6 +176,13 @@ function checkWhere(url: URL, fields: Field[], numericIds: boolean): Response | 
       if (numeric && (item.trim() === '' || !Number.isFinite(Number(item)))) {
         return refusal(400, `\`${key}\`: ${shown} is not a number.`)
       }
+      const objectId =
+        objectIds &&
+        (field.name === 'id' ||
+          ((type === 'relationship' || type === 'upload') && typeof field.relationTo === 'string'))
+      if (objectId && !OBJECT_ID.test(item)) {
+        return refusal(400, `\`${key}\`: ${shown} is not a document id.`)
+      }
       if (type === 'checkbox' && !['true', 'false'].includes(item)) {
         return refusal(400, `\`${key}\`: ${shown} is not true or false.`)
       }
@@ -214,8 +231,15 @@ async function checkRest(request: Request, config: Config, slug: string[]) {
   const payload = await getPayload({ config })
   const numericIds = payload.db.defaultIDType === 'number'
   const fields = (collection?.flattenedFields ?? []) as unknown as Field[]
-  const where = checkWhere(url, fields, numericIds)
+  const where = checkWhere(url, fields, numericIds, payload.db.name === 'mongoose')
   if (where) return where
+  const sort = url.searchParams.get('sort')
+  if (sort !== null && !sort.split(',').every((name) => SORT_FIELD.test(name.trim()))) {
+    return refusal(
+      400,
+      '`sort` takes field names separated by commas, each optionally starting with - (descending).',
+    )
+  }
   if (request.method !== 'GET' && request.method !== 'OPTIONS' && request.method !== 'HEAD') {
     const type = checkContentType(request)
     if (type) return type

@@ -10,7 +10,7 @@ import { SQLITE_BUSY_TIMEOUT_MS } from '../../src/db/adapter'
 import { body } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 
-const onSqlite = process.env.HAVEN_TEST_DB !== 'postgres'
+const onSqlite = (process.env.HAVEN_TEST_DB ?? 'sqlite') === 'sqlite'
 const describeOnSqlite = onSqlite ? describe : describe.skip
 
 describeOnSqlite('the SQLite adapter', () => {

@@ -13,7 +13,7 @@ import { lexicalToPlainText, toLexical } from '../../src/lib/lexical'
 import { startServer, type RunningServer } from '../helpers/server'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const onSqlite = process.env.HAVEN_TEST_DB !== 'postgres'
+const onSqlite = (process.env.HAVEN_TEST_DB ?? 'sqlite') === 'sqlite'
 
 // A deterministic generator, so every run writes the same distinct articles.
 function generator(seed: number) {
