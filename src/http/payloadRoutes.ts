@@ -214,8 +214,21 @@ function fieldAt(fields: Field[], path: string[]): Field | undefined {
 
 const PAGING = ['limit', 'page', 'depth']
 
+// The admin reads long queries (a relationship picker's options) as POST with this header and
+// the query string as a urlencoded body; Payload answers them as GETs.
+const isOverriddenGet = (request: Request) =>
+  request.method === 'POST' &&
+  request.headers.get('x-http-method-override')?.toUpperCase() === 'GET' &&
+  /^application\/x-www-form-urlencoded/i.test(request.headers.get('content-type') ?? '')
+
 async function checkRest(request: Request, config: Config, slug: string[]) {
   const url = new URL(request.url)
+  const overridden = isOverriddenGet(request)
+  if (overridden) {
+    for (const [key, value] of new URLSearchParams(await request.clone().text())) {
+      url.searchParams.append(key, value)
+    }
+  }
   for (const segment of slug) {
     if (NUMBER.test(segment) && !Number.isFinite(Number(segment))) {
       return refusal(400, `${segment.slice(0, 40)} is not a valid id: it is not a finite number.`)
@@ -240,7 +253,12 @@ async function checkRest(request: Request, config: Config, slug: string[]) {
       '`sort` takes field names separated by commas, each optionally starting with - (descending).',
     )
   }
-  if (request.method !== 'GET' && request.method !== 'OPTIONS' && request.method !== 'HEAD') {
+  if (
+    !overridden &&
+    request.method !== 'GET' &&
+    request.method !== 'OPTIONS' &&
+    request.method !== 'HEAD'
+  ) {
     const type = checkContentType(request)
     if (type) return type
     if (isJson(request)) {
