@@ -214,11 +214,14 @@ function fieldAt(fields: Field[], path: string[]): Field | undefined {
 
 const PAGING = ['limit', 'page', 'depth']
 
-// The admin reads long queries (a relationship picker's options) as POST with this header and
+// The admin reads long queries (a relationship picker's options) as POST with an override header and
 // the query string as a urlencoded body; Payload answers them as GETs.
 const isOverriddenGet = (request: Request) =>
   request.method === 'POST' &&
-  request.headers.get('x-http-method-override')?.toUpperCase() === 'GET' &&
+  (
+    request.headers.get('x-payload-http-method-override') ??
+    request.headers.get('x-http-method-override')
+  )?.toUpperCase() === 'GET' &&
   /^application\/x-www-form-urlencoded/i.test(request.headers.get('content-type') ?? '')
 
 async function checkRest(request: Request, config: Config, slug: string[]) {

@@ -2,7 +2,7 @@ import { restRoutes } from '../../src/auth/restRoutes'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createTopic } from './graphql.helpers'
 
-// The admin's relationship pickers read their options as POST + X-HTTP-Method-Override: GET with
+// The admin's relationship pickers read their options as POST + X-Payload-HTTP-Method-Override: GET with
 // the query in a urlencoded body. Haven's request checks must let that through (and still check
 // the query it carries).
 let t: TestPayload
@@ -25,7 +25,7 @@ const overriddenGet = (body: string) =>
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-http-method-override': 'GET',
+        'x-payload-http-method-override': 'GET',
         'x-forwarded-for': '127.0.0.1',
       },
       body,
@@ -33,7 +33,7 @@ const overriddenGet = (body: string) =>
     { params: Promise.resolve({ slug: ['topics'] }) },
   )
 
-describe('POST with X-HTTP-Method-Override: GET', () => {
+describe('POST with X-Payload-HTTP-Method-Override: GET', () => {
   it('is read as the GET it stands for', async () => {
     const res = await overriddenGet('depth=0&limit=10&sort=name&where[name][like]=Peer')
     expect(res.status).toBe(200)
