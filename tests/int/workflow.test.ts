@@ -114,6 +114,28 @@ describe('bad requests', () => {
   }, 30_000)
 })
 
+describe('what the actions keep', () => {
+  it('submit and approve change the review state and nothing else of the draft', async () => {
+    const doc = await draftBy(users.author, 'Walking groups', 'Walking together helps.')
+    expect((await act(users.author, doc.id, { action: 'submit' })).status).toBe(200)
+    expect((await stored(doc.id)).title).toBe('Walking groups')
+    expect((await act(users.reviewer, doc.id, { action: 'approve' })).status).toBe(200)
+    const after = await stored(doc.id)
+    expect(after.review?.status).toBe('approved')
+    expect(after.title).toBe('Walking groups')
+    expect(JSON.stringify(after.body)).toContain('Walking together helps.')
+    const asReviewer = await payload.findByID({
+      collection: 'articles',
+      id: doc.id,
+      draft: true,
+      depth: 0,
+      user: users.reviewer,
+      overrideAccess: false,
+    })
+    expect(asReviewer.title).toBe('Walking groups')
+  }, 60_000)
+})
+
 describe('the review round', () => {
   it('submit → request changes → resubmit → approve → publish, each by the right role', async () => {
     const doc = await draftBy(
