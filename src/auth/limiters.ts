@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { createRateLimiter, type RateDecision, type RateLimiter } from '../graphql/guards/rateLimit'
 
 const limiters = new Map<string, RateLimiter>()
@@ -39,3 +40,10 @@ export const minutes = (seconds: number) => {
   const m = Math.ceil(seconds / 60)
   return m === 1 ? '1 minute' : `${m} minutes`
 }
+
+/**
+ * An email as a limiter key: hashed, so the Redis keys (and memory) of the sign-in and reset
+ * limits hold no staff addresses, nor the addresses people tried.
+ */
+export const emailKey = (email: string) =>
+  crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex')

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
 
 import type { RateDecision } from '../graphql/guards/rateLimit'
-import { namedLimiter, strictest } from './limiters'
+import { emailKey, namedLimiter, strictest } from './limiters'
 import { loginFailuresPerAccount, loginFailuresPerClient, loginWindowSeconds } from './settings'
 
-const accountKey = (ip: string, email: string) => `${ip}|${email.trim().toLowerCase()}`
+const accountKey = (ip: string, email: string) => `${ip}|${emailKey(email)}`
 
 const perAccount = () =>
   namedLimiter('login-account', loginFailuresPerAccount(), loginWindowSeconds())
