@@ -2,7 +2,7 @@ import { defaultLoggerOptions } from 'payload'
 import type { DestinationStream, LoggerOptions } from 'pino'
 
 import { isProduction } from '../config/secrets'
-import { errorForLog } from './errorForLog'
+import { errorForLog, redactErrorMessage } from './errorForLog'
 
 const anyDepth = (path: string) => [path, `*.${path}`, `*.*.${path}`]
 
@@ -29,12 +29,38 @@ export const REDACT_PATHS = [
   'err.data',
 ]
 
+const ERROR_LEVEL = 50
+
+/**
+ * The refusal an error-level line reports, when it is one: an error carrying a 4xx status (a rule
+ * said no, a bad argument, a stale form). Payload picks the level of such errors by class name
+ * (`loggingLevels` in payload.config.ts), but a production build minifies class names, so the
+ * status is what decides here.
+ */
+export function expectedRefusal(arg: unknown): { status: number; message: string } | null {
+  const err =
+    arg instanceof Error ? arg : arg && typeof arg === 'object' ? (arg as { err?: unknown }).err : null
+  if (!(err instanceof Error)) return null
+  const status = (err as { status?: unknown }).status
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null
+  return { status, message: redactErrorMessage(err.message) }
+}
+
 export function loggerOptions(): LoggerOptions {
   return {
     level: process.env.LOG_LEVEL || 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // Every logged error loses the request values its message quotes (see errorForLog).
     serializers: { err: errorForLog, error: errorForLog },
+    hooks: {
+      // An expected refusal logged as an error becomes one info line: message and status, no
+      // stack, nothing else from the error.
+      logMethod(args, method, level) {
+        const refusal = level >= ERROR_LEVEL ? expectedRefusal(args[0]) : null
+        if (refusal) return this.info({ status: refusal.status }, `refused: ${refusal.message}`)
+        return method.apply(this, args)
+      },
+    },
   }
 }
 

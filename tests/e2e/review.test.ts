@@ -237,9 +237,8 @@ it('an editor working in Spanish sees it everywhere and gets back to English in 
 }, 180_000)
 
 // The stale-save rule (collections/Articles: refuseStaleSave) seen from the admin.
-// NOTE: skipped until it has passed once in the browser lane on this tree; the rule itself is
-// covered by tests/int/reviewSideDoors.test.ts.
-it.skip('a stale tab that saves gets the conflict message and overwrites nothing', async () => {
+// The rule itself is covered on every database by tests/int/reviewSideDoors.test.ts.
+it('a stale tab that saves gets the conflict message and overwrites nothing', async () => {
   const editor = await login('editor@example.org')
   const url = `${server.url}/admin/collections/articles/${articleId}`
   const fresh = editor

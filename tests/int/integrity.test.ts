@@ -270,3 +270,49 @@ describe('the importer', () => {
     expect(untitled.flags).toContain('title-needed')
   }, 60_000)
 })
+
+describe('re-signing index rows written before the current signature', () => {
+  it('re-signs old rows from the article, drops rows whose article is gone, then finds none', async () => {
+    const { reindexSignatures } = await import('../../src/quality/reindexSignatures')
+    const kept = await create('Sleep and low mood, kept', join(sleepArticle))
+    const gone = await create('Sleep and low mood, deleted', join(sleepArticle))
+    const rowOf = async (id: string | number) =>
+      (
+        await payload.find({
+          collection: 'article-signatures',
+          where: { article: { equals: id } },
+          depth: 0,
+          overrideAccess: true,
+        })
+      ).docs[0]
+    const fresh = await rowOf(kept.id)
+    expect(fresh?.text).toBeTruthy()
+
+    // Rows as the first index wrote them: no plain-text sketch, and band keys of an old scheme.
+    for (const id of [kept.id, gone.id]) {
+      const row = await rowOf(id)
+      await payload.update({
+        collection: 'article-signatures',
+        id: row!.id,
+        data: { text: null, textCount: null, bands: ['old-scheme-key'] },
+        overrideAccess: true,
+      })
+    }
+    // The deleted article's row is left behind (as a crash between the two writes would).
+    const orphan = await rowOf(gone.id)
+    await payload.db.deleteOne({ collection: 'articles', where: { id: { equals: gone.id } } })
+
+    expect(await reindexSignatures(payload)).toBeGreaterThanOrEqual(1)
+    const resigned = await rowOf(kept.id)
+    expect(resigned?.text).toEqual(fresh?.text)
+    expect([...(resigned?.bands ?? [])].sort()).toEqual([...(fresh?.bands ?? [])].sort())
+    const left = await payload.find({
+      collection: 'article-signatures',
+      where: { id: { equals: orphan!.id } },
+      overrideAccess: true,
+    })
+    expect(left.totalDocs).toBe(0)
+    // Nothing stale is left, so the next start does no work.
+    expect(await reindexSignatures(payload)).toBe(0)
+  }, 60_000)
+})

@@ -176,6 +176,7 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
     expect(failedSaves).toEqual([])
     expect({ code, output: importer.output().slice(-3000) }).toMatchObject({ code: 0 })
     expect(importer.output()).toMatch(/imported 40, .*failed 0/)
+    expect(importer.output().match(/^\[\d+\/40\] imported #\d+ /gm)).toHaveLength(40)
 
     // Title and body come from the same save, and no version lost either.
     const doc = (await api('GET', `articles/${articleId}?draft=true&depth=0`)).json()
@@ -211,6 +212,11 @@ describeOnSqlite('the server and the importer on one SQLite file', () => {
     const first = runImporter(server, dir)
     while ((await articlesTitled('Interrupted probe')).length < 5 && first.child.exitCode === null)
       await new Promise((r) => setTimeout(r, 100))
+    // Its output is a pipe, not a terminal: a line per file arrives while it runs, not at the end.
+    while (!/\[\d+\/40\] imported #\d+ /.test(first.output()) && first.child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100))
+    expect(first.child.exitCode).toBeNull()
+    expect(first.output()).toMatch(/^\[1\/40\] imported #\d+ interrupted-probe-\d+\.txt$/m)
     first.child.kill('SIGKILL')
     expect(await first.exited).toBeNull()
     const before = (await articlesTitled('Interrupted probe')).length

@@ -8,6 +8,7 @@ import {
   useForm,
   useFormModified,
   useFormProcessing,
+  useFormSubmitted,
 } from '@payloadcms/ui'
 import { useEffect, useRef, useState } from 'react'
 
@@ -55,7 +56,8 @@ export const WorkflowActions = () => {
   const { user } = useAuth()
   const modified = useFormModified()
   const processing = useFormProcessing()
-  const { submit } = useForm()
+  const submitted = useFormSubmitted()
+  const { submit, setModified } = useForm()
   const {
     config: {
       routes: { api },
@@ -66,6 +68,24 @@ export const WorkflowActions = () => {
   const [prompt, setPrompt] = useState<Action | null>(null)
   const [text, setText] = useState('')
   const dialog = useRef<HTMLDialogElement>(null)
+
+  // Whether what is on screen differs from the stored draft. Payload's form marks itself
+  // unmodified after every answer to a save, refused ones included: after a refused "Publish
+  // changes" the edits were neither published nor saved, yet the form reads as clean (no
+  // autosave, no warning on leaving). Edits make it true; only a successful save (which replaces
+  // savedDocumentData) makes it false again.
+  const unsaved = useRef(false)
+  useEffect(() => {
+    if (modified) unsaved.current = true
+  }, [modified])
+  useEffect(() => {
+    unsaved.current = false
+  }, [savedDocumentData])
+  // A refused save: mark the form modified again, so autosave keeps the edits as a draft at the
+  // next change and leaving the page asks first.
+  useEffect(() => {
+    if (submitted && !modified && !processing && unsaved.current) setModified(true)
+  }, [submitted, modified, processing, setModified])
 
   // The confirmation of the step that reloaded the page, once the document view is ready (a
   // toast raised while it initialises is lost).
@@ -93,7 +113,7 @@ export const WorkflowActions = () => {
     setBusy(true)
     try {
       // Unsaved edits go into the draft first, so the step applies to what is on screen.
-      if (modified) {
+      if (modified || unsaved.current) {
         const saved = await submit({
           action: `${serverURL}${api}/articles/${id}?draft=true`,
           method: 'PATCH',
@@ -142,8 +162,10 @@ export const WorkflowActions = () => {
       className="haven-workflow"
       style={{ display: 'flex', gap: '0.5rem', alignItems: 'center' }}
     >
-      {waiting || modified ? (
+      {waiting ? (
         <span style={{ fontSize: '0.85em' }}>Saving your changes…</span>
+      ) : modified ? (
+        <span style={{ fontSize: '0.85em' }}>Unsaved changes: each step saves them first.</span>
       ) : null}
       {actions.map((action) => (
         <Button
