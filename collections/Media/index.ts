@@ -5,6 +5,7 @@ import { isStaff } from '../../src/access/isStaff'
 import { mediaReadable } from '../../src/access/mediaReadable'
 import { mediaDir } from '../../src/config/paths'
 import { reencodeUpload, ACCEPTED_IMAGE_TYPES } from './hooks/reencodeUpload'
+import { guardLiveImage } from './hooks/guardLiveImage'
 import { uniqueFilename } from './hooks/uniqueFilename'
 import { missingFileNotFound } from './handlers/missingFileNotFound'
 import { announceChange, announceDelete } from '../../src/content/changes'
@@ -15,6 +16,7 @@ export const Media: CollectionConfig = {
   access: { read: mediaReadable, create: isStaff, update: isStaff, delete: isEditor },
   hooks: {
     beforeOperation: [reencodeUpload, uniqueFilename],
+    beforeChange: [guardLiveImage],
     afterChange: [announceChange],
     afterDelete: [announceDelete],
   },

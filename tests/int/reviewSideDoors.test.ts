@@ -259,6 +259,36 @@ describe('approval covers everything public', () => {
     await expect(publish(editor, doc.id)).rejects.toThrow(/Only approved content/)
   })
 
+  it('an image live content shows keeps its alt text until a reviewer changes it', async () => {
+    const hero = await image('A bench by the river')
+    const doc = await liveArticle({ heroImage: hero.id })
+    const altOf = async () => ((await publicDoc(doc.id))!.heroImage as Json).alt
+    expect(await altOf()).toBe('A bench by the river')
+
+    // The editor's in-place change, as the admin's media form sends it, is refused and says why.
+    const refused = await call('PATCH', `media/${hero.id}`, editor, { alt: 'Buy our course' })
+    expect(refused.status).toBe(403)
+    expect(JSON.stringify(refused.json)).toContain('ask a reviewer')
+    await expect(
+      payload.update({
+        collection: 'media',
+        id: hero.id,
+        data: { credit: 'Someone' },
+        ...as(editor),
+      }),
+    ).rejects.toThrow(/Live content shows this image/)
+    expect(await altOf()).toBe('A bench by the river')
+
+    // A save that changes none of it goes through; so does a reviewer's correction.
+    expect(
+      (await call('PATCH', `media/${hero.id}`, editor, { alt: 'A bench by the river' })).status,
+    ).toBe(200)
+    expect(
+      (await call('PATCH', `media/${hero.id}`, reviewer, { alt: 'A bench by a river' })).status,
+    ).toBe(200)
+    expect(await altOf()).toBe('A bench by a river')
+  })
+
   it('a Spanish SEO description needs a new approval', async () => {
     const doc = await liveArticle()
     await editDraft(editor, doc.id, { meta: { description: 'Llámanos' } }, 'es')
