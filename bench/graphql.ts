@@ -21,6 +21,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { buildIsStale } from '../src/cli/buildFreshness'
 
 const root = process.cwd()
 const dir = path.resolve(
@@ -193,8 +194,8 @@ server = await start('bench/graphqlStaticServer.ts', { BENCH_BODY_FILE: bodyFile
 results.static = await load('(c) node:http, same bytes', `${server.url}/graphql`, HAVEN_QUERY)
 await stop(server.child)
 
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  process.stdout.write('No production build in .next: building it for row (d)…\n')
+if (buildIsStale(root)) {
+  process.stdout.write('No up-to-date production build in .next: building it for row (d)…\n')
   const build = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/next/dist/bin/next'), 'build', '--webpack'],
@@ -210,7 +211,10 @@ server = await start('src/server.ts', { ...apiEnv, NEXT_TELEMETRY_DISABLED: '1' 
   '--import',
   'tsx',
 ])
-await post(`${server.url}/graphql`, HAVEN_QUERY)
+// The same answer as the standalone API's, or the row would measure something else.
+const startBody = await post(`${server.url}/graphql`, HAVEN_QUERY)
+if (startBody !== havenBody)
+  fail(`npm start's /graphql answered differently: ${startBody.slice(0, 300)}`)
 results.start = await load('(d) npm start /graphql, warm', `${server.url}/graphql`, HAVEN_QUERY)
 await stop(server.child)
 

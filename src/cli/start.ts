@@ -12,6 +12,7 @@ import path from 'node:path'
 import { dataDir } from '../config/paths'
 import { isProduction, payloadSecret } from '../config/secrets'
 import { workerCount } from '../cluster'
+import { buildIsStale } from './buildFreshness'
 import { databaseKind } from '../db/adapter'
 import { assertEncryptionConfigured } from '../privacy/encryption/keyring'
 
@@ -55,8 +56,7 @@ const prepareEnv = {
   ...env,
   HAVEN_DISABLE_JOBS: 'true',
   NODE_ENV: (kind === 'sqlite' || !isProduction() ? 'development' : 'production') as
-    | 'development'
-    | 'production',
+    'development' | 'production',
 }
 process.stdout.write(`Preparing the ${kind} database…\n`)
 const prepared = spawnSync(
@@ -71,28 +71,8 @@ if (prepared.status !== 0 || !(prepared.stdout ?? '').includes('HAVEN_PREPARE_OK
   )
 }
 
-function newestSourceTime(): number {
-  let newest = 0
-  const visit = (p: string) => {
-    const stat = fs.statSync(p, { throwIfNoEntry: false })
-    if (!stat) return
-    if (stat.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e))
-    else newest = Math.max(newest, stat.mtimeMs)
-  }
-  for (const p of [
-    'src',
-    'collections',
-    'payload.config.ts',
-    'next.config.ts',
-    'package-lock.json',
-  ])
-    visit(path.join(root, p))
-  return newest
-}
-
 const buildId = path.join(root, '.next', 'BUILD_ID')
-const built = fs.statSync(buildId, { throwIfNoEntry: false })
-if (!built || (process.env.HAVEN_SKIP_BUILD !== 'true' && newestSourceTime() > built.mtimeMs)) {
+if (!fs.existsSync(buildId) || (process.env.HAVEN_SKIP_BUILD !== 'true' && buildIsStale(root))) {
   process.stdout.write('Building the admin and API (about a minute the first time)…\n')
   const build = spawnSync(
     process.execPath,
