@@ -4,14 +4,12 @@ import { FALLBACK_TITLE_CELL } from '../src/components/locale/fallbackTitleCellP
 import { anyone } from '../src/access/anyone'
 import { isEditor } from '../src/access/isEditor'
 import { slugFields } from '../src/fields/slug'
-import { announceChange, announceDelete } from '../src/content/changes'
 
 /** The subject tree articles and groups are filed under (Therapies › DBT). */
 export const Topics: CollectionConfig = {
   slug: 'topics',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: { afterChange: [announceChange], afterDelete: [announceDelete] },
   fields: [
     {
       name: 'name',

@@ -7,7 +7,6 @@ import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { reviewDateFields } from '../../src/fields/reviewDates'
 import { slugFields } from '../../src/fields/slug'
 import { setPublishedAt } from '../../src/hooks/setPublishedAt'
-import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
@@ -83,13 +82,11 @@ export const Articles: CollectionConfig = {
     afterChange: [
       indexArticleSignature,
       refreshRelatedArticles,
-      announceChange,
       auditReviewChange,
       auditFindingOverrides,
       notifyReviewChange,
     ],
     beforeDelete: [removeArticleSignature],
-    afterDelete: [announceDelete],
   },
   fields: [
     {

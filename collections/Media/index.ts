@@ -8,7 +8,6 @@ import { reencodeUpload, ACCEPTED_IMAGE_TYPES } from './hooks/reencodeUpload'
 import { guardLiveImage } from './hooks/guardLiveImage'
 import { uniqueFilename } from './hooks/uniqueFilename'
 import { missingFileNotFound } from './handlers/missingFileNotFound'
-import { announceChange, announceDelete } from '../../src/content/changes'
 
 /** Images for articles. Originals are re-encoded on upload so no EXIF/GPS tag is ever stored. */
 export const Media: CollectionConfig = {
@@ -17,8 +16,6 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [reencodeUpload, uniqueFilename],
     beforeChange: [guardLiveImage],
-    afterChange: [announceChange],
-    afterDelete: [announceDelete],
   },
   upload: {
     staticDir: mediaDir(),

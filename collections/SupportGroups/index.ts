@@ -15,7 +15,6 @@ import { slugFields } from '../../src/fields/slug'
 import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
 import { privateGroupFields } from './privateFields'
 import { guardGroupMembership } from './hooks/guardGroupMembership'
-import { announceChange, announceDelete } from '../../src/content/changes'
 import { findingsField } from '../../src/checks/findingsField'
 import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
@@ -44,8 +43,7 @@ export const SupportGroups: CollectionConfig = {
   hooks: {
     beforeOperation: [guardGroupMembership, refuseUnauthorisedOverrides],
     beforeChange: [limitReviewersToOverrides, runContentChecks],
-    afterChange: [announceChange, auditFindingOverrides, auditPrivateFieldChanges],
-    afterDelete: [announceDelete],
+    afterChange: [auditFindingOverrides, auditPrivateFieldChanges],
   },
   fields: [
     {

@@ -1,4 +1,4 @@
-import type { ContentChangeListener } from '../content/changes'
+import type { ContentChangeListener } from '../contentChanges/types'
 import { recordAudit } from './recordAudit'
 
 /** Audits every change to what the public sees: publishes, unpublishes, live updates, deletes. */

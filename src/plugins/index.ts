@@ -2,9 +2,16 @@ import type { Plugin } from 'payload'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { s3Storage } from '@payloadcms/storage-s3'
 
+import { contentChanges } from './contentChanges'
+
 type Doc = { title?: string; name?: string; summary?: string; description?: string }
 
 export const plugins: Plugin[] = [
+  // Webhooks, the API cache and the audit log hear of every change to public content.
+  contentChanges({
+    collections: ['articles', 'support-groups', 'topics', 'media'],
+    globals: ['crisis-resources'],
+  }),
   seoPlugin({
     collections: ['articles', 'support-groups'],
     uploadsCollection: 'media',

@@ -1,4 +1,4 @@
-import type { ContentChange } from '../content/changes'
+import type { ContentChange } from '../contentChanges/types'
 
 /** Collections (and the crisis-helplines global) an endpoint can subscribe to. */
 export const WEBHOOK_SOURCES = [

@@ -1,4 +1,4 @@
-import type { ContentChangeListener } from '../content/changes'
+import type { ContentChangeListener } from '../contentChanges/types'
 import { eventTypeFor, isSubscribed, toWebhookChange } from './events'
 import { newClaimToken, newWebhookId } from './ids'
 import { wakeWebhookWorker } from './worker'

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import http from 'node:http'
+import fs from 'node:fs'
 import path from 'node:path'
 
+import { startReceiver } from '../helpers/receiver'
 import { startServer, type RunningServer } from '../helpers/server'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -108,4 +110,70 @@ describe('a running server', () => {
     expect(server.output()).toMatch(/SIGTERM received: finishing in-flight requests/)
     server = undefined as unknown as RunningServer
   }, 60_000)
+})
+
+describe('SIGTERM while a webhook is being delivered', () => {
+  it('lets the attempt finish and records it, so a restart sends nothing twice', async () => {
+    const receiver = await startReceiver()
+    // The receiver takes 3 s to answer: the server is told to stop in the middle.
+    receiver.script('/slow', { status: 200, delayMs: 3000 })
+    const env = { HAVEN_WEBHOOK_ALLOW_PRIVATE: 'true', HAVEN_WEBHOOK_POLL_MS: '200' }
+    let first: RunningServer | undefined = await startServer(env)
+    let second: RunningServer | undefined
+    const dataDir = first.dataDir
+    const admin = first.admin
+    const as = async (server: RunningServer, route: string, method = 'GET', body?: unknown) => {
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      })
+      const { token } = (await login.json()) as { token: string }
+      const res = await fetch(`${server.url}${route}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: res.status, json: (await res.json()) as Record<string, any> }
+    }
+    try {
+      const created = await as(first, '/api/webhook-endpoints', 'POST', {
+        name: 'Slow static site',
+        url: receiver.url('/slow'),
+        mode: 'signed',
+        coalesceSeconds: 0,
+        active: true,
+      })
+      expect(created.status).toBe(201)
+      expect(
+        (await as(first, `/api/webhook-endpoints/${created.json.doc.id}/test`, 'POST')).status,
+      ).toBe(200)
+      await receiver.waitFor(1, '/slow')
+
+      const exit = first.stop('SIGTERM', { keepData: true })
+      expect(await exit).toBe(0)
+      first = undefined
+      // The answer arrived before the process exited, and the attempt was written down.
+      expect(receiver.to('/slow')[0].answeredWith).toBe(200)
+
+      second = await startServer({ ...env, HAVEN_DATA_DIR: dataDir })
+      const login = await fetch(`${second.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      })
+      expect(login.status).toBe(200)
+      const deliveries = await as(second, '/api/webhook-deliveries?depth=0&limit=10')
+      expect(deliveries.json.docs).toHaveLength(1)
+      expect(deliveries.json.docs[0]).toMatchObject({ status: 'delivered', lastStatusCode: 200 })
+      // Nothing is sent again after the restart.
+      await new Promise((r) => setTimeout(r, 2000))
+      expect(receiver.to('/slow')).toHaveLength(1)
+    } finally {
+      await first?.stop()
+      await second?.stop()
+      await receiver.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 600_000)
 })

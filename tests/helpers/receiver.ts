@@ -14,9 +14,14 @@ export type ReceivedRequest = {
   answeredWith?: number
 }
 
-/** What to answer: a status, a status with headers/body, or 'hang' (never answer). */
+/**
+ * What to answer: a status, a status with headers/body (after `delayMs`, for a slow receiver),
+ * or 'hang' (never answer).
+ */
 export type Answer =
-  number | 'hang' | { status: number; headers?: Record<string, string>; body?: string }
+  | number
+  | 'hang'
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
 
 export type Receiver = {
   url: (path?: string) => string
@@ -59,13 +64,17 @@ export async function startReceiver(): Promise<Receiver> {
       requests.push(record)
       const answer = scripts.get(path)?.shift() ?? 200
       if (answer !== 'hang') {
-        const { status, headers, body } =
+        const { status, headers, body, delayMs } =
           typeof answer === 'number'
-            ? { status: answer, headers: {}, body: `answer ${answer}` }
+            ? { status: answer, headers: {}, body: `answer ${answer}`, delayMs: 0 }
             : answer
-        record.answeredWith = status
-        res.writeHead(status, { 'content-type': 'text/plain', ...headers })
-        res.end(body ?? '')
+        const send = () => {
+          record.answeredWith = status
+          res.writeHead(status, { 'content-type': 'text/plain', ...headers })
+          res.end(body ?? '')
+        }
+        if (delayMs) setTimeout(send, delayMs)
+        else send()
       }
       events.emit('request')
     })

@@ -12,7 +12,8 @@ export type RunningServer = {
   dataDir: string
   admin: { email: string; password: string }
   output: () => string
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>
+  /** Signals the server and resolves with its exit code; removes its data directory unless kept. */
+  stop: (signal?: NodeJS.Signals, options?: { keepData?: boolean }) => Promise<number | null>
 }
 
 export async function freePort(): Promise<number> {
@@ -79,10 +80,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     dataDir,
     admin,
     output: () => log,
-    async stop(signal = 'SIGTERM') {
+    async stop(signal = 'SIGTERM', { keepData = false } = {}) {
       if (child.exitCode === null) child.kill(signal)
       const code = await exited
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true })
       return code
     },
   }

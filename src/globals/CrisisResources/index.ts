@@ -5,7 +5,6 @@ import { isStaff } from '../../access/isStaff'
 import { publishedGlobalOrStaff } from '../../access/publishedGlobalOrStaff'
 import { auditGlobalReviewChange } from '../../audit/hooks/auditGlobalReviewChange'
 import { validateHttpUrl } from '../../fields/validators'
-import { announceGlobalChange } from '../../content/changes'
 import { refuseStaleGlobalSave } from '../../review/refuseStaleSave'
 import { reviewField } from '../../review/reviewField'
 import { enforceCrisisReview } from './hooks/enforceCrisisReview'
@@ -26,7 +25,7 @@ export const CrisisResources: GlobalConfig = {
     beforeOperation: [keepCrisisDraftUntilPublished],
     beforeValidate: [refuseStaleGlobalSave],
     beforeChange: [enforceCrisisReview],
-    afterChange: [announceGlobalChange, auditGlobalReviewChange],
+    afterChange: [auditGlobalReviewChange],
   },
   fields: [
     {

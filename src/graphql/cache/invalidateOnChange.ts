@@ -1,4 +1,4 @@
-import type { ContentChangeListener } from '../../content/changes'
+import type { ContentChangeListener } from '../../contentChanges/types'
 import { invalidateResponseCache } from './responseCache'
 
 /** How long after a change nothing is cached, and when the second invalidation runs. */

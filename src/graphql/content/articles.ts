@@ -3,7 +3,7 @@ import type { SelectType, Where } from 'payload'
 import type { Article } from '../../payload-types'
 import type { HavenContext } from '../context'
 import { badInput } from '../errors'
-import { DEFAULT_LOCALE, localeOptions, localized, type Locale } from '../locale'
+import { DEFAULT_LOCALE, LOCALES, localeOptions, localized, type Locale } from '../locale'
 import { checkCursorId, decodeCursor, pageSize, toConnection, type Cursor } from './cursor'
 import { ARTICLE_SELECT, articleListSelect } from './selects'
 
@@ -122,13 +122,21 @@ async function readPublishedList(
       const row: Record<string, unknown> = { id: doc.id }
       for (const name of Object.keys(select)) {
         const value = doc[name]
-        row[name] = localizedFields.has(name)
-          ? ((value as Record<string, unknown> | null | undefined)?.[DEFAULT_LOCALE] ?? null)
-          : (value ?? null)
+        row[name] = localizedFields.has(name) ? inDefaultLocale(value) : (value ?? null)
       }
       return row as ArticleDoc
     }),
   }
+}
+
+// A localized value as the adapter answers it: per locale ({ en: … }), or already flat.
+function inDefaultLocale(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const perLocale = value as Record<string, unknown>
+    if (Object.keys(perLocale).every((key) => (LOCALES as readonly string[]).includes(key)))
+      return perLocale[DEFAULT_LOCALE] ?? null
+  }
+  return value ?? null
 }
 
 const localizedByConfig = new WeakMap<object, Set<string>>()

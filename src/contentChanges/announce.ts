@@ -1,0 +1,108 @@
+import type {
+  CollectionSlug,
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+  PayloadRequest,
+} from 'payload'
+
+import type { ContentChange, ContentChangeListener } from './types'
+
+type Doc = { id?: string | number; slug?: string | null; _status?: string | null }
+
+// Saving a draft over a published document and unpublishing it both end with a draft in hand;
+// only the stored document says which one happened (Payload leaves it published on a draft save).
+async function isStillPublished(
+  collection: CollectionSlug,
+  id: string | number,
+  req: PayloadRequest,
+) {
+  const stored = (await req.payload.db.findOne({
+    collection,
+    req,
+    where: { id: { equals: id } },
+  })) as Doc | null
+  return stored?._status === 'published'
+}
+
+/**
+ * The hooks that classify each save into publish / unpublish / update / delete of public content
+ * and hand it to `listeners`, in order, inside the save's transaction (so a listener that writes,
+ * like the webhook outbox, commits or rolls back with the content).
+ */
+export function announcers(listeners: ContentChangeListener[]) {
+  async function notify(change: ContentChange, req: PayloadRequest): Promise<void> {
+    if (req.context?.skipContentChange) return
+    for (const listener of listeners) await listener(change, req)
+  }
+
+  const announceChange: CollectionAfterChangeHook = async ({
+    collection,
+    doc,
+    previousDoc,
+    operation,
+    req,
+  }) => {
+    const versioned = Boolean(collection.versions?.drafts)
+    const base = {
+      collection: collection.slug,
+      id: String(doc.id),
+      slug: doc.slug ?? undefined,
+      locale: req.locale ?? undefined,
+    }
+    if (!versioned) {
+      await notify({ ...base, operation: operation === 'create' ? 'publish' : 'update' }, req)
+      return doc
+    }
+    const now = (doc as Doc)._status
+    const before = operation === 'create' ? undefined : (previousDoc as Doc | undefined)?._status
+    if (now === 'published') {
+      await notify({ ...base, operation: before === 'published' ? 'update' : 'publish' }, req)
+    } else {
+      // With a pending draft the previous document is that draft, so the unpublish endpoint's
+      // marker is what says the live version was taken down.
+      const explicit = String(req.context?.havenUnpublish ?? '') === String(doc.id)
+      if (
+        (before === 'published' || explicit) &&
+        !(await isStillPublished(collection.slug, doc.id, req))
+      ) {
+        const reason = explicit ? String(req.context?.havenUnpublishReason ?? '') : undefined
+        await notify({ ...base, operation: 'unpublish', ...(reason ? { reason } : {}) }, req)
+      }
+    }
+    return doc
+  }
+
+  const announceDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+    const versioned = Boolean(collection.versions?.drafts)
+    if (versioned && (doc as Doc)._status !== 'published') return doc
+    await notify(
+      {
+        collection: collection.slug,
+        id: String(doc.id),
+        slug: doc.slug ?? undefined,
+        locale: req.locale ?? undefined,
+        operation: 'delete',
+      },
+      req,
+    )
+    return doc
+  }
+
+  const announceGlobalChange: GlobalAfterChangeHook = async ({ global, doc, req }) => {
+    // A draft of a versioned global changes nothing the public sees; its publish does.
+    if ((doc as Doc)._status === 'draft') return doc
+    await notify(
+      {
+        collection: global.slug,
+        id: global.slug,
+        locale: req.locale ?? undefined,
+        operation: 'update',
+      },
+      req,
+    )
+    return doc
+  }
+
+  return { announceChange, announceDelete, announceGlobalChange }
+}
