@@ -379,6 +379,7 @@ export interface User {
   id: number;
   loginAttempts?: number | null;
   lockUntil?: string | null;
+  resetPasswordRequestedAt?: string | null;
   roles: ('admin' | 'editor' | 'reviewer' | 'coordinator')[];
   displayName: string;
   /**
@@ -1253,6 +1254,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   loginAttempts?: T;
   lockUntil?: T;
+  resetPasswordRequestedAt?: T;
   roles?: T;
   displayName?: T;
   credentials?: T;

@@ -31,6 +31,7 @@ export function decodeText(bytes: Uint8Array): string {
 
 function checked(text: string): string {
   // Control characters other than tab / newlines mean this was never text.
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0
   if (controls > Math.max(2, text.length * 0.01))
     throw new ImportError('binary', 'This looks like a binary file, not plain text.')

@@ -13,6 +13,7 @@ const fail = (status: number, error: string) => Response.json({ error }, { statu
 const cleanName = (name: string) =>
   path
     .basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f]/g, '')
     .slice(0, 200) || 'upload.txt'
 

@@ -39,7 +39,11 @@ const ERROR_LEVEL = 50
  */
 export function expectedRefusal(arg: unknown): { status: number; message: string } | null {
   const err =
-    arg instanceof Error ? arg : arg && typeof arg === 'object' ? (arg as { err?: unknown }).err : null
+    arg instanceof Error
+      ? arg
+      : arg && typeof arg === 'object'
+        ? (arg as { err?: unknown }).err
+        : null
   if (!(err instanceof Error)) return null
   const status = (err as { status?: unknown }).status
   if (typeof status !== 'number' || status < 400 || status >= 500) return null

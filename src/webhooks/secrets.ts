@@ -26,7 +26,9 @@ export function signingSecrets(endpoint: SealedEndpoint, now = new Date()): stri
     // An old secret sealed under a since-changed key cannot sign; the current one still does.
     try {
       secrets.push(decryptSecret(endpoint.previousSecretCiphertext))
-    } catch {}
+    } catch {
+      // (see above)
+    }
   }
   return secrets
 }

@@ -115,7 +115,7 @@ export async function assertWebhookTarget(raw: string): Promise<URL> {
     assertAddressAllowed(host, host)
     return url
   }
-  let addresses: dns.LookupAddress[] = []
+  let addresses: dns.LookupAddress[]
   try {
     addresses = await dns.promises.lookup(host, { all: true })
   } catch {

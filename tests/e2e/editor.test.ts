@@ -141,7 +141,10 @@ it('an article goes from editor to reviewer to the public API, firing a signed w
   await shot(editor, 'editor-uploads-image')
   await drawer.getByRole('button', { name: 'Save' }).click()
   // Stored under a name of its own (walk-<random>.jpg), so uploads never overwrite each other.
-  await editor.locator('#field-heroImage').getByText(/^walk-[0-9a-f]+\.jpg$/).waitFor()
+  await editor
+    .locator('#field-heroImage')
+    .getByText(/^walk-[0-9a-f]+\.jpg$/)
+    .waitFor()
   await shot(editor, 'editor-article-written')
 
   // Publishing without review is refused, with a message the editor can act on.

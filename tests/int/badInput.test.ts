@@ -586,7 +586,7 @@ let payload: Payload
 let api: Api
 let rest: PayloadHttp
 let token: string
-let outcomes: Outcome[] = []
+const outcomes: Outcome[] = []
 let logged = ''
 
 beforeAll(async () => {

@@ -82,7 +82,7 @@ async function call(method: 'GET' | 'PATCH' | 'POST', path: string, user?: User,
     { params: Promise.resolve({ slug: path.split('?')[0].split('/') }) },
   )
   const text = await res.text()
-  let parsed: Json = {}
+  let parsed: Json
   try {
     parsed = JSON.parse(text) as Json
   } catch {

@@ -33,7 +33,7 @@ export const unpublishEndpoint: Endpoint = {
       return fail(400, `Keep the reason under ${MAX_REASON} characters.`)
 
     const id = String(req.routeParams?.id ?? '')
-    let live: { id: string | number; _status?: string } | null = null
+    let live: { id: string | number; _status?: string } | null
     try {
       live = await req.payload.db.findOne<{ id: string | number; _status?: string }>({
         collection: 'articles',

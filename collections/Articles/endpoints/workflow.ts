@@ -64,7 +64,7 @@ export const workflowEndpoint: Endpoint = {
       return fail(400, 'Say what needs to change: the note goes to the author.')
 
     const id = String(req.routeParams?.id ?? '')
-    let stored: Stored | null = null
+    let stored: Stored | null
     try {
       stored = (await req.payload.findByID({
         collection: 'articles',

@@ -1,6 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
-import { emailKey, minutes, namedLimiter, tooManyRequests } from '../../../src/auth/limiters'
+import { minutes, namedLimiter, tooManyRequests } from '../../../src/auth/limiters'
 import { forgotPasswordPerClient } from '../../../src/auth/settings'
 import { clientIpFromHeaders } from '../../../src/lib/clientIp'
 import { FORGOT_PASSWORD_ENDPOINT } from '../hooks/throttleAuthOperations'

@@ -16,9 +16,11 @@ export async function DueForReview({ payload, user }: Props) {
   if (!user) return null
   const docs = await dueForReview(payload, { user, limit: 25 })
   const admin = payload.config.routes.admin
-  const horizon = new Date(Date.now() + DUE_WITHIN_DAYS * 24 * 60 * 60 * 1000).toISOString()
-  const listLink = `${admin}/collections/articles?sort=nextReviewDue&where[nextReviewDue][less_than_equal]=${encodeURIComponent(horizon)}`
+  // A server component renders once per request: "now" is that request's time.
+  // eslint-disable-next-line react-hooks/purity
   const now = Date.now()
+  const horizon = new Date(now + DUE_WITHIN_DAYS * 24 * 60 * 60 * 1000).toISOString()
+  const listLink = `${admin}/collections/articles?sort=nextReviewDue&where[nextReviewDue][less_than_equal]=${encodeURIComponent(horizon)}`
   return (
     <details
       open={docs.length > 0}
