@@ -13,7 +13,8 @@ import { reindexSignatures } from '../quality/reindexSignatures'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 import { seed } from '../seed'
 
-export const PREPARE_OK = 'HAVEN_PREPARE_OK'
+// The launcher (src/cli/start.ts) starts the server only after this line.
+const PREPARE_OK = 'HAVEN_PREPARE_OK'
 
 if (databaseKind() === 'sqlite') {
   for (const rename of await renameLegacySqliteColumns(sqliteFile())) {

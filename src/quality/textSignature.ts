@@ -14,7 +14,7 @@ import { contentStems, isNumber, isStopword, stem, words, type Language } from '
  * estimates containment: how much of one text is copied word for word into another.
  *
  * Measured (MinHash estimates) on the three seed files, Haven's 7 demo articles and 7 distinct test
- * articles on the same subjects (tests/unit/qualitySampleArticles.ts):
+ * articles on the same subjects (tests/helpers/qualitySampleArticles.ts):
  *   seed pairs:  structure 0.46–0.52, vocabulary 0.51–0.59, score 0.51–0.52;
  *   133 other pairs: structure ≤ 0.05 (median 0.008), vocabulary ≤ 0.21, score ≤ 0.07 (median 0.014).
  * Plain 5-word-shingle Jaccard of the seed pairs is 0.05–0.11, which is why it is not the score.

@@ -10,7 +10,7 @@ import { restRoutes } from '../../src/auth/restRoutes'
 import { body, createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { startRestServer, type RestServer } from '../helpers/restServer'
-import { createImage, startApi } from './graphql.helpers'
+import { createImage, startApi } from '../helpers/graphqlApi'
 
 // Each sign-in costs a 600,000-round PBKDF2, about half a second on a busy machine.
 jest.setTimeout(60_000)

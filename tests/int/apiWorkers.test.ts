@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 
 import { freePort } from '../helpers/server'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createArticle } from './graphql.helpers'
+import { createArticle } from '../helpers/graphqlApi'
 
 // `npm run api` with HAVEN_WORKERS=2 on the test's database: two processes on one port.
 const root = path.resolve(import.meta.dirname, '../..')

@@ -19,7 +19,7 @@ import { loggerOptions } from '../../src/logging/loggerConfig'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { startPayloadHttp, type PayloadHttp } from '../helpers/payloadHttp'
-import { createArticle, createGroup, createTopic, startApi, type Api } from './graphql.helpers'
+import { createArticle, createGroup, createTopic, startApi, type Api } from '../helpers/graphqlApi'
 
 const SEED = 0x4a7e12
 const REQUESTS = 2000

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { SETTLE_MS } from '../../src/graphql/cache/invalidateOnChange'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createArticle, createTopic, startApi, type Api } from './graphql.helpers'
+import { createArticle, createTopic, startApi, type Api } from '../helpers/graphqlApi'
 
 let t: TestPayload
 let payload: Payload

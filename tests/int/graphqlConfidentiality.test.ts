@@ -28,7 +28,7 @@ import {
   createTopic,
   startApi,
   type Api,
-} from './graphql.helpers'
+} from '../helpers/graphqlApi'
 
 // Lower-case letters and digits only, so the same token is valid in slugs, emails and URLs.
 const DRAFT = `zqdraft${crypto.randomBytes(4).toString('hex')}`

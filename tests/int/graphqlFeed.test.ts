@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { publicMeetingLinks } from '../../src/graphql/feeds/publicMeetingLinks'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createGroup, startApi, type Api } from './graphql.helpers'
+import { createGroup, startApi, type Api } from '../helpers/graphqlApi'
 
 let t: TestPayload
 let payload: Payload

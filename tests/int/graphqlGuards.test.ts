@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createArticle, createGroup, startApi, type Api } from './graphql.helpers'
+import { createArticle, createGroup, startApi, type Api } from '../helpers/graphqlApi'
 
 let t: TestPayload
 let payload: Payload

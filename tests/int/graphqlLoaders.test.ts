@@ -4,7 +4,7 @@ import { SETTLE_MS } from '../../src/graphql/cache/invalidateOnChange'
 import { invalidateResponseCache } from '../../src/graphql/cache/responseCache'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createUser } from '../helpers/fixtures'
-import { createImage, createTopic, startApi, type Api } from './graphql.helpers'
+import { createImage, createTopic, startApi, type Api } from '../helpers/graphqlApi'
 
 let t: TestPayload
 let payload: Payload

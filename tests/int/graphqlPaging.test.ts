@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createArticle, startApi, type Api } from './graphql.helpers'
+import { createArticle, startApi, type Api } from '../helpers/graphqlApi'
 
 // Ids are opaque: numbers on SQLite and PostgreSQL, ObjectId strings on MongoDB. Items with equal
 // sort keys are ordered by id, and a cursor must resume exactly after its item on every database.

@@ -3,7 +3,7 @@ import { createLocalReq, type Endpoint, type Payload } from 'payload'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createUser } from '../helpers/fixtures'
 import { signPreviewToken } from '../../src/graphql/preview/previewToken'
-import { createArticle, createGroup, startApi, type Api } from './graphql.helpers'
+import { createArticle, createGroup, startApi, type Api } from '../helpers/graphqlApi'
 
 let t: TestPayload
 let payload: Payload

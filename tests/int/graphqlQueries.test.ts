@@ -9,7 +9,7 @@ import {
   createTopic,
   startApi,
   type Api,
-} from './graphql.helpers'
+} from '../helpers/graphqlApi'
 
 let t: TestPayload
 let payload: Payload

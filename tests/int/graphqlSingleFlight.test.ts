@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { SETTLE_MS } from '../../src/graphql/cache/invalidateOnChange'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createArticle, createTopic, startApi, type Api } from './graphql.helpers'
+import { createArticle, createTopic, startApi, type Api } from '../helpers/graphqlApi'
 
 // Right after a publish every client asks again at once while the cache is empty (and, for the
 // settle window, not storing): identical queries must run once, not once per client.

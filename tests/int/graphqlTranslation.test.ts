@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { body, createUser } from '../helpers/fixtures'
 import { signPreviewToken } from '../../src/graphql/preview/previewToken'
-import { createArticle, startApi, type Api } from './graphql.helpers'
+import { createArticle, startApi, type Api } from '../helpers/graphqlApi'
 
 // How a Spanish translation of a live article reaches the public API. Articles have drafts and a
 // clinical review step, so an editor's translation is a draft until a reviewer approves it and

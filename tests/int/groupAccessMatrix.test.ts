@@ -15,7 +15,7 @@ import { SEAL_CONTEXT } from '../../src/joinRequests/settings'
 import { seal } from '../../src/privacy/encryption/seal'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createGroup, startApi, type Api } from './graphql.helpers'
+import { createGroup, startApi, type Api } from '../helpers/graphqlApi'
 
 type Leaf = { path: string; type: string }
 type Role = 'anonymous' | 'editor' | 'reviewer' | 'coordinatorOfA' | 'coordinatorOfNone'

@@ -7,7 +7,7 @@ import { lexicalToPlainText } from '../../src/lib/lexical'
 import { seedBlockedPhrases } from '../../src/quality/seedBlockedPhrases'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { readSeeds } from '../unit/qualitySampleArticles'
+import { readSeeds } from '../helpers/qualitySampleArticles'
 
 let t: TestPayload
 let payload: Payload

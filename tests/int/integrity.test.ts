@@ -13,7 +13,7 @@ import {
   peerSupportSource,
   peerSupportSynonymsReordered,
   sleepArticle,
-} from '../unit/integrityTexts'
+} from '../helpers/integrityTexts'
 
 let t: TestPayload
 let payload: Payload

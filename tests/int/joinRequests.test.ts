@@ -14,7 +14,7 @@ import { sealedKeyId } from '../../src/privacy/encryption/seal'
 import { everythingStored as everythingStored_ } from '../helpers/database'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { startApi, type Api } from './graphql.helpers'
+import { startApi, type Api } from '../helpers/graphqlApi'
 
 type User = Awaited<ReturnType<typeof createUser>>
 

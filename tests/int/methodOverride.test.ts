@@ -1,6 +1,6 @@
 import { restRoutes } from '../../src/auth/restRoutes'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createTopic } from './graphql.helpers'
+import { createTopic } from '../helpers/graphqlApi'
 
 // The admin's relationship pickers read their options as POST + X-Payload-HTTP-Method-Override: GET with
 // the query in a urlencoded body. Haven's request checks must let that through (and still check

@@ -8,7 +8,7 @@ import { seedBlockedPhrases } from '../../src/quality/seedBlockedPhrases'
 import { demoArticles } from '../../src/seed/demoArticles'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { readSeeds, sampleArticles } from '../unit/qualitySampleArticles'
+import { readSeeds, sampleArticles } from '../helpers/qualitySampleArticles'
 
 let t: TestPayload
 let payload: Payload

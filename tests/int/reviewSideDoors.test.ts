@@ -22,7 +22,7 @@ import { STALE_SAVE_MESSAGE } from '../../src/review/refuseStaleSave'
 import { body, createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { startReceiver, type Receiver } from '../helpers/receiver'
-import { createEndpoint, WEBHOOK_TEST_ENV } from './webhooksHelpers'
+import { createEndpoint, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
 
 // Each case makes several reviewed saves; on a shared PostgreSQL server that can pass 5 s.
 jest.setTimeout(30_000)

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createGroup } from './graphql.helpers'
+import { createGroup } from '../helpers/graphqlApi'
 
 // Staff accounts carry emails and sign-in sessions: a coordinator reads only their own account,
 // and nobody but the account holder sees its sessions, however deep a read populates users.

@@ -13,7 +13,7 @@ import {
   retireEndpoints,
   secretOf,
   WEBHOOK_TEST_ENV,
-} from './webhooksHelpers'
+} from '../helpers/webhooks'
 
 const CANARY = 'CANARY-webhook-5d1c'
 

@@ -1,7 +1,7 @@
 import { decodeText } from '../../src/import/decodeText'
 import { ImportError } from '../../src/import/ImportError'
 import { parseArticleText } from '../../src/import/parseArticleText'
-import { readSeeds } from './qualitySampleArticles'
+import { readSeeds } from '../helpers/qualitySampleArticles'
 
 const seeds = readSeeds()
 const parsed = Object.fromEntries(

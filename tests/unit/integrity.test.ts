@@ -27,8 +27,8 @@ import {
   peerSupportSynonymsReordered,
   sleepArticle,
   workplaceArticle,
-} from './integrityTexts'
-import { plainText, sampleArticles } from './qualitySampleArticles'
+} from '../helpers/integrityTexts'
+import { plainText, sampleArticles } from '../helpers/qualitySampleArticles'
 
 const sign = (text: string) => textSignature(text) as TextSignature
 const source = sign(join(peerSupportSource))

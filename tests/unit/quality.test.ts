@@ -12,7 +12,7 @@ import {
 } from '../../src/quality/textSignature'
 import { MISMATCH_THRESHOLD, titleMatch } from '../../src/quality/titleSubject'
 import { demoArticles } from '../../src/seed/demoArticles'
-import { plainText, readSeeds, sampleArticles } from './qualitySampleArticles'
+import { plainText, readSeeds, sampleArticles } from '../helpers/qualitySampleArticles'
 
 const seeds = readSeeds().map(({ file, bytes }) => {
   const parsed = parseArticleText(decodeText(bytes))

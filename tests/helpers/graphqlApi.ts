@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import type { ApiLimits } from '../../src/graphql/guards/limits'
 import { createGraphQLHandler, type GraphQLHandler } from '../../src/graphql/http/handler'
 import { createApiHttpServer } from '../../src/graphql/http/nodeServer'
-import { body } from '../helpers/fixtures'
+import { body } from './fixtures'
 
 export type Api = {
   url: string

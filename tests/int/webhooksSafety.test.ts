@@ -18,7 +18,7 @@ import {
   retireEndpoints,
   secretOf,
   WEBHOOK_TEST_ENV,
-} from './webhooksHelpers'
+} from '../helpers/webhooks'
 
 let t: TestPayload
 let payload: Payload

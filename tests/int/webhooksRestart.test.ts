@@ -20,7 +20,7 @@ type Recorded = {
 // payload.db.name of each adapter.
 const ADAPTER_NAMES = { sqlite: 'sqlite', postgres: 'postgres', mongodb: 'mongoose' } as const
 
-const CHILD = path.resolve('tests/int/webhooksRestartChild.ts')
+const CHILD = path.resolve('tests/helpers/webhooksRestartChild.ts')
 
 let receiver: Receiver
 let dataDir: string

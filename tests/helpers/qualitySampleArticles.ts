@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { TextBlock } from '../../src/lib/lexical'
-import { fixturePath } from '../helpers/fixturePath'
+import { fixturePath } from './fixturePath'
 
 /**
  * Distinct, well-titled articles written for the quality tests. Several share a subject with the

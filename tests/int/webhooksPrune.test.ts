@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { pruneDeliveries } from '../../src/webhooks/pruneDeliveries'
 import { startPayload, type TestPayload } from '../helpers/payload'
-import { createEndpoint, WEBHOOK_TEST_ENV } from './webhooksHelpers'
+import { createEndpoint, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
 
 let t: TestPayload
 let payload: Payload

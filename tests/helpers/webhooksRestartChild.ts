@@ -1,5 +1,5 @@
 /**
- * One Haven server process for the restart test (tests/int/webhooks-restart.test.ts), run under
+ * One Haven server process for the restart test (tests/int/webhooksRestart.test.ts), run under
  * `node --conditions=development --import tsx`. `record` creates two endpoints, publishes three
  * articles and reports what the outbox holds, then waits to be killed; `deliver` just boots, so
  * its worker can deliver whatever the killed process left behind; `log` prints the attempt logs.

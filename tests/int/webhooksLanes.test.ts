@@ -10,7 +10,7 @@ import { startWebhookWorker, stopWebhookWorker } from '../../src/webhooks/worker
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { startReceiver, type Receiver } from '../helpers/receiver'
 import { body } from '../helpers/fixtures'
-import { createEndpoint, deliveriesFor, WEBHOOK_TEST_ENV } from './webhooksHelpers'
+import { createEndpoint, deliveriesFor, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
 
 // Far longer than the test needs: a hanging receiver holds its attempt open throughout, so
 // anything the healthy endpoint receives arrives while nine attempts are still in flight.
@@ -77,7 +77,7 @@ it('a healthy endpoint is served while nine others hang, one delivery per change
   expect(new Set(ok.map((r) => r.headers['webhook-id'])).size).toBe(4)
 
   // The attempts in flight are already counted and shown as in progress, so one cut off by a
-  // crash is found and logged as interrupted (webhooks-restart.test.ts kills a process for that).
+  // crash is found and logged as interrupted (webhooksRestart.test.ts kills a process for that).
   for (const endpoint of hanging) {
     const rows = await deliveriesFor(payload, endpoint.id)
     const inFlight = rows.filter((row) => row.attemptCount === 1)
