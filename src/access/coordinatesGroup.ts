@@ -1,14 +1,10 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { hasRole } from './roles'
+import { idOf } from '../lib/ids'
 
 type MaybeUser = PayloadRequest['user'] | null | undefined
 type GroupRef = string | number | { id?: unknown } | null | undefined
-
-const idOf = (v: unknown): string | undefined => {
-  const raw = v !== null && typeof v === 'object' ? (v as { id?: unknown }).id : v
-  return raw === undefined || raw === null || raw === '' ? undefined : String(raw)
-}
 
 // One lookup per group per request: a list of 100 groups read by a coordinator asks once each.
 const storedCoordinators = new WeakMap<PayloadRequest, Map<string, Promise<string[] | null>>>()
@@ -23,7 +19,7 @@ function coordinatorsOf(req: PayloadRequest, id: string): Promise<string[] | nul
       .then((stored) => {
         if (!stored) return null
         const list = (stored as { coordinators?: unknown }).coordinators
-        return (Array.isArray(list) ? list : []).map((c) => idOf(c)).filter(Boolean) as string[]
+        return (Array.isArray(list) ? list : []).map(idOf).filter((c): c is string => c !== null)
       })
       // A malformed id is an unknown group, and an unknown group is nobody's.
       .catch(() => null)

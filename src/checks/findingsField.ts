@@ -1,10 +1,10 @@
 import type { Field } from 'payload'
 
-import { hasRole } from '../access/roles'
+import { isReviewer } from '../access/roles'
 import { isStaffField } from '../access/isStaff'
 
 const reviewerOnly = ({ req: { user } }: { req: { user?: unknown } }) =>
-  hasRole(user as never, 'admin', 'reviewer')
+  isReviewer(user as never)
 
 /**
  * Findings of the content checks, kept on the document so editors see them in the admin. Only a

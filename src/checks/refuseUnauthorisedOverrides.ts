@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { hasRole } from '../access/roles'
+import { isReviewer } from '../access/roles'
 import { findingKey, type StoredFinding } from './types'
 
 export const OVERRIDE_REFUSED =
@@ -22,7 +22,7 @@ export const refuseUnauthorisedOverrides: CollectionBeforeOperationHook = async 
   if (operation !== 'update' && operation !== 'create') return args
   const incoming = (args.data as { findings?: StoredFinding[] } | undefined)?.findings
   if (!Array.isArray(incoming) || args.overrideAccess || !req.user) return args
-  if (hasRole(req.user, 'admin', 'reviewer')) return args
+  if (isReviewer(req.user)) return args
   const reasons = incoming.filter(
     (f) => typeof f?.overrideReason === 'string' && f.overrideReason.trim(),
   )

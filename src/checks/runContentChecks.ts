@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { hasRole } from '../access/roles'
+import { isReviewer } from '../access/roles'
 import { articleChecks, supportGroupChecks } from './index'
 import { findingKey, type StoredFinding } from './types'
 
@@ -35,7 +35,7 @@ export const runContentChecks: CollectionBeforeChangeHook = async ({
   for (const check of checks)
     found.push(...(await check({ collection: slug, doc, id: originalDoc?.id, req })))
 
-  const canOverride = hasRole(req.user, 'admin', 'reviewer')
+  const canOverride = isReviewer(req.user)
   const storedFindings = (originalDoc?.findings ?? []) as StoredFinding[]
   // Only a reviewer's form can change an override. Anyone else's form (an editor's tab opened
   // before the reviewer acted) carries stale rows, so their overrides come from the stored doc.

@@ -1,29 +1,14 @@
 import type {
-  CollectionSlug,
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   GlobalAfterChangeHook,
   PayloadRequest,
 } from 'payload'
 
+import { isLive } from '../lib/isLive'
 import type { ContentChange, ContentChangeListener } from './types'
 
 type Doc = { id?: string | number; slug?: string | null; _status?: string | null }
-
-// Saving a draft over a published document and unpublishing it both end with a draft in hand;
-// only the stored document says which one happened (Payload leaves it published on a draft save).
-async function isStillPublished(
-  collection: CollectionSlug,
-  id: string | number,
-  req: PayloadRequest,
-) {
-  const stored = (await req.payload.db.findOne({
-    collection,
-    req,
-    where: { id: { equals: id } },
-  })) as Doc | null
-  return stored?._status === 'published'
-}
 
 /**
  * The hooks that classify each save into publish / unpublish / update / delete of public content
@@ -62,10 +47,7 @@ export function announcers(listeners: ContentChangeListener[]) {
       // With a pending draft the previous document is that draft, so the unpublish endpoint's
       // marker is what says the live version was taken down.
       const explicit = String(req.context?.havenUnpublish ?? '') === String(doc.id)
-      if (
-        (before === 'published' || explicit) &&
-        !(await isStillPublished(collection.slug, doc.id, req))
-      ) {
+      if ((before === 'published' || explicit) && !(await isLive(req, collection.slug, doc.id))) {
         const reason = explicit ? String(req.context?.havenUnpublishReason ?? '') : undefined
         await notify({ ...base, operation: 'unpublish', ...(reason ? { reason } : {}) }, req)
       }

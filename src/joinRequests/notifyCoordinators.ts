@@ -1,10 +1,9 @@
 import type { Payload } from 'payload'
 
 import { retentionDays } from './settings'
+import { rawIdsOf } from '../lib/ids'
 
 type Group = { id: string | number; name?: string | null; coordinators?: unknown }
-
-const idOf = (c: unknown) => (c && typeof c === 'object' ? (c as { id: unknown }).id : c)
 
 /**
  * Tells the group's coordinators (or the admins, for a group without any) that a request is
@@ -16,7 +15,7 @@ export async function notifyCoordinators(
   group: Group,
   requestId: string | number,
 ) {
-  const ids = (Array.isArray(group.coordinators) ? group.coordinators : []).map(idOf)
+  const ids = rawIdsOf(Array.isArray(group.coordinators) ? group.coordinators : [])
   const where = ids.length > 0 ? { id: { in: ids } } : { roles: { in: ['admin'] } }
   const { docs } = await payload.find({
     collection: 'users',

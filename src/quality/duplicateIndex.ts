@@ -6,6 +6,7 @@ import {
   DUPLICATE_THRESHOLD,
   type TextSignature,
 } from './textSignature'
+import { idOf } from '../lib/ids'
 
 export type DuplicateMatch = {
   article: string
@@ -17,9 +18,6 @@ export type DuplicateMatch = {
   /** Share of this text's wording found in the other article. */
   containedIn: number
 }
-
-const idOf = (value: unknown) =>
-  String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 type Sketches = Pick<TextSignature, 'structure' | 'vocabulary' | 'text' | 'textCount'>
 
@@ -97,7 +95,7 @@ export async function findDuplicates(
       similarity.containsA >= CONTAINMENT_THRESHOLD
     )
       matches.push({
-        article: idOf(candidate.article),
+        article: idOf(candidate.article) ?? '',
         title: candidate.title ?? '',
         score: similarity.score,
         contains: similarity.containsB,

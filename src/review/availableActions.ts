@@ -1,9 +1,8 @@
+import { idOf } from '../lib/ids'
+
 export type WorkflowButton = 'submit' | 'approve' | 'request-changes' | 'publish' | 'unpublish'
 type Review = { status?: string | null; editedBy?: unknown; submittedBy?: unknown }
 export type WorkflowDoc = { author?: unknown; review?: Review | null; _status?: string | null }
-
-const idOf = (ref: unknown) =>
-  ref == null ? null : String(typeof ref === 'object' ? (ref as { id: unknown }).id : ref)
 
 /** Which buttons this user sees, from the saved article; the server decides again on click. */
 export function availableActions(

@@ -3,6 +3,7 @@ import type { FlattenedField, PayloadRequest } from 'payload'
 
 import { richTextForScan } from '../privacy/publicTexts'
 import { REVIEWED_ARTICLE_FIELDS } from './reviewedFields'
+import { idOf } from '../lib/ids'
 
 type Doc = Record<string, unknown>
 type StoredDoc = Doc & { id: string | number }
@@ -52,9 +53,6 @@ const at = (doc: unknown, path: string[]): { present: boolean; value: unknown } 
   return { present: true, value: node }
 }
 
-const idOf = (v: unknown): string =>
-  v == null || v === '' ? '' : String(typeof v === 'object' ? (v as Doc).id : v)
-
 type AltOf = (id: string, locale: string) => Promise<string>
 
 async function normalize(
@@ -68,7 +66,9 @@ async function normalize(
       return richTextForScan(value)
     case 'upload':
     case 'relationship': {
-      const ids = (Array.isArray(value) ? value : [value]).map(idOf).filter(Boolean)
+      const ids = (Array.isArray(value) ? value : [value])
+        .map(idOf)
+        .filter((id): id is string => id !== null)
       // The image's alt text is read out to readers with the article, so it is covered too.
       if (field.type === 'upload')
         return Promise.all(ids.map(async (id) => [id, await altOf(id, locale)]))

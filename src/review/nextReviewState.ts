@@ -1,4 +1,5 @@
-import { rawId, refId, ReviewRefusal, type ReviewState, type ReviewStatus } from './types'
+import { ReviewRefusal, type ReviewState, type ReviewStatus } from './types'
+import { idOf, rawId } from '../lib/ids'
 
 export type Actor = { id: string | number; roles?: string[] | null } | null | undefined
 
@@ -53,7 +54,7 @@ export function nextReviewState(input: ReviewInput): ReviewState {
       throw new ReviewRefusal(
         'You are the author of this article, so another reviewer must approve it.',
       )
-    if (actor && actorId === refId(next.editedBy))
+    if (actor && actorId === idOf(next.editedBy))
       throw new ReviewRefusal(
         'You changed the text of this version, so another reviewer must approve it. Save your edits and submit them for review.',
       )

@@ -1,7 +1,7 @@
 export const REVIEW_STATUSES = ['draft', 'in-review', 'changes-requested', 'approved'] as const
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 
-type Ref = string | number | { id: string | number } | null | undefined
+import type { Ref } from '../lib/ids'
 
 /** The review group stored on an article. */
 export type ReviewState = {
@@ -14,13 +14,6 @@ export type ReviewState = {
   approvedFingerprint?: string | null
   contentFingerprint?: string | null
 }
-
-export const refId = (ref: Ref): string | null =>
-  ref == null ? null : String(typeof ref === 'object' ? ref.id : ref)
-
-/** The id itself, in its stored type (numbers on SQL adapters), from an id or a populated doc. */
-export const rawId = (ref: Ref): string | number | null =>
-  ref == null ? null : typeof ref === 'object' ? ref.id : ref
 
 /** A save the review workflow refuses, with the field the admin should point at. */
 export class ReviewRefusal extends Error {

@@ -2,11 +2,12 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { asValidationError } from '../../../src/review/asValidationError'
 import { contentFingerprint } from '../../../src/review/contentFingerprint'
-import { isLive } from '../../../src/review/isLive'
+import { isLive } from '../../../src/lib/isLive'
 import { isScheduledPublishRunning } from '../../../src/review/isScheduledPublishRunning'
 import { nextReviewState, type Actor } from '../../../src/review/nextReviewState'
 import { openPrivacyFindings } from '../../../src/review/openPrivacyFindings'
-import { refId, ReviewRefusal, type ReviewState } from '../../../src/review/types'
+import { ReviewRefusal, type ReviewState } from '../../../src/review/types'
+import { idOf } from '../../../src/lib/ids'
 
 const PERSONAL_DATA =
   'Personal data was found in the text (see Content check findings). Remove it, or override each finding with a reason, before approving.'
@@ -30,7 +31,7 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
   // Imported text has an attribution instead of an author; nobody becomes its author by saving.
   const imported = (data.attribution ?? originalDoc?.attribution) === 'imported'
   const author = data.author ?? originalDoc?.author ?? (imported ? null : (actor?.id ?? null))
-  const authorId = refId(author)
+  const authorId = idOf(author)
   return asValidationError(async () => {
     const review = nextReviewState({
       before,
@@ -38,7 +39,7 @@ export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) =>
       fingerprint: await contentFingerprint({ data: { ...data, author }, id, req }),
       actor,
       authorId,
-      live: await isLive(req, id),
+      live: await isLive(req, 'articles', id),
       publishing,
       enforceWithoutUser: publishing && !actor && (await isScheduledPublishRunning(req, id)),
       now,

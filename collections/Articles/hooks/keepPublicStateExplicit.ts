@@ -1,6 +1,7 @@
 import { saveVersion, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../src/access/roles'
+import { isLive } from '../../../src/lib/isLive'
 import { contentFingerprint, liveAllLocales } from '../../../src/review/contentFingerprint'
 import { RefusedSave } from '../../../src/review/RefusedSave'
 
@@ -18,15 +19,6 @@ type UpdateArgs = {
 /** Set by the unpublish endpoint for the one save it makes. */
 export const unpublishing = (req: PayloadRequest, id: string | number | undefined) =>
   id !== undefined && String(req.context?.havenUnpublish ?? '') === String(id)
-
-async function isLive(req: PayloadRequest, id: string | number) {
-  const stored = await req.payload.db.findOne<{ id: string | number; _status?: string }>({
-    collection: 'articles',
-    where: { id: { equals: id } },
-    req,
-  })
-  return stored?._status === 'published'
-}
 
 /**
  * "Revert to published" in the admin reads the live document and saves it back with
@@ -82,7 +74,8 @@ async function refuseRestoreOverLive(args: UpdateArgs) {
   if (!version || version.version?._status === 'published') return
   const parent = version.parent
   const id = parent && typeof parent === 'object' ? (parent as { id: string | number }).id : parent
-  if (await isLive(args.req, id as string | number)) throw new RefusedSave(RESTORE_AS_DRAFT)
+  if (await isLive(args.req, 'articles', id as string | number))
+    throw new RefusedSave(RESTORE_AS_DRAFT)
 }
 
 /**
@@ -114,7 +107,7 @@ export const keepPublicStateExplicit: CollectionBeforeOperationHook = async ({
   }
   if (status === 'draft') {
     if (unpublishing(req, update.id)) return args
-    if (update.id === undefined || (await isLive(req, update.id)))
+    if (update.id === undefined || (await isLive(req, 'articles', update.id)))
       throw new RefusedSave(UNPUBLISH_NEEDS_REASON)
   }
   return { ...args, draft: true }

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, Payload, PayloadRequest, Where } from 'payload'
 
-import { refId, type ReviewState } from '../../../src/review/types'
+import { type ReviewState } from '../../../src/review/types'
+import { idOf } from '../../../src/lib/ids'
 
 type Article = {
   id: string | number
@@ -54,7 +55,7 @@ export const notifyReviewChange: CollectionAfterChangeHook = async ({ doc, previ
         text: `“${title}” has been submitted for clinical review.\n\nReview it here: ${link}\n`,
       })
     } else if (after === 'approved' || after === 'changes-requested') {
-      const author = refId(article.author as never)
+      const author = idOf(article.author)
       if (!author || author === actor) return doc
       const to = await emailsOf(req, { id: { equals: author } }, null)
       if (to.length === 0) return doc

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { hasRole } from '../../../src/access/roles'
+import { isReviewer } from '../../../src/access/roles'
 import { SET_BY_APPROVAL } from '../../../src/review/reviewedFields'
 
 const LABELS: Record<(typeof SET_BY_APPROVAL)[number], string> = {
@@ -26,7 +26,7 @@ const same = (field: (typeof SET_BY_APPROVAL)[number], a: unknown, b: unknown): 
  * save, so only a real change is refused. Server code with no user (seed, import) is trusted.
  */
 export const protectReviewRecord: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
-  if (!data || !req.user || hasRole(req.user, 'admin', 'reviewer')) return data
+  if (!data || !req.user || isReviewer(req.user)) return data
   const changed = SET_BY_APPROVAL.filter(
     (field) => field in data && !same(field, data[field], originalDoc?.[field]),
   )

@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { publishedMediaIds } from '../../../src/access/mediaReadable'
-import { hasRole } from '../../../src/access/roles'
+import { isReviewer } from '../../../src/access/roles'
 
 export const LIVE_IMAGE_NEEDS_REVIEWER =
   'Live content shows this image, so its alt text, credit and file are reviewed content. Upload a new image and set it on the draft (it is then approved with the article), or ask a reviewer to make this change.'
@@ -24,7 +24,7 @@ export const guardLiveImage: CollectionBeforeChangeHook = async ({
   operation,
   req,
 }) => {
-  if (operation !== 'update' || !req.user || hasRole(req.user, 'admin', 'reviewer')) return data
+  if (operation !== 'update' || !req.user || isReviewer(req.user)) return data
   const changesFile = Boolean(req.file) || !same(data.filename, originalDoc?.filename)
   const changesText = PUBLIC_FIELDS.some((f) => f in data && !same(data[f], originalDoc?.[f]))
   if (!changesFile && !changesText) return data

@@ -2,6 +2,7 @@ import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } fro
 
 import { coordinatesGroup } from '../../../src/access/coordinatesGroup'
 import { hasRole } from '../../../src/access/roles'
+import { idOf } from '../../../src/lib/ids'
 
 /**
  * A 403 that says why. Named like Payload's Forbidden so it is logged the same way: one info
@@ -16,8 +17,6 @@ class MembershipRefusal extends APIError {
 
 const ADMINS_ONLY = "Only admins change a group's coordinators."
 
-const idOf = (v: unknown) =>
-  String(v !== null && typeof v === 'object' ? (v as { id: unknown }).id : v)
 const sameMembers = (a: unknown, b: unknown) => {
   const list = (v: unknown) => (Array.isArray(v) ? v.map(idOf).sort() : [])
   return JSON.stringify(list(a)) === JSON.stringify(list(b))

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { hasRole } from '../../access/roles'
+import { hasRole, isReviewer } from '../../access/roles'
 
 type Props = { payload: Payload; user?: PayloadRequest['user'] | null }
 
@@ -60,7 +60,7 @@ function Section(props: {
 export async function ReviewQueue({ payload, user }: Props) {
   if (!user) return null
   const admin = payload.config.routes.admin
-  const reviewer = hasRole(user, 'admin', 'reviewer')
+  const reviewer = isReviewer(user)
   const writer = hasRole(user, 'admin', 'editor')
   const toReview = reviewer
     ? await articles(payload, user, {
