@@ -6,21 +6,18 @@ import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { reviewDateFields } from '../../src/fields/reviewDates'
 import { slugFields } from '../../src/fields/slug'
-import { setPublishedAt } from '../../src/hooks/setPublishedAt'
+import { setPublishedAt } from './hooks/setPublishedAt'
 import { findingsField } from '../../src/checks/findingsField'
 import { refuseUnauthorisedOverrides } from '../../src/checks/refuseUnauthorisedOverrides'
 import { runContentChecks } from '../../src/checks/runContentChecks'
 import { importEndpoint } from '../../src/import/importEndpoint'
 import { articlePreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { articleQualityFields } from '../../src/quality/articleQualityFields'
-import {
-  indexArticleSignature,
-  removeArticleSignature,
-} from '../../src/quality/hooks/indexArticleSignature'
-import { refreshRelatedArticles } from '../../src/quality/hooks/refreshRelatedArticles'
-import { suggestArticleTopics } from '../../src/quality/hooks/suggestArticleTopics'
-import { auditFindingOverrides } from '../../src/audit/hooks/auditFindingOverrides'
-import { auditReviewChange } from '../../src/audit/hooks/auditReviewChange'
+import { indexArticleSignature, removeArticleSignature } from './hooks/indexArticleSignature'
+import { refreshRelatedArticles } from './hooks/refreshRelatedArticles'
+import { suggestArticleTopics } from './hooks/suggestArticleTopics'
+import { auditFindingOverrides } from '../../src/audit/auditFindingOverrides'
+import { auditReviewChange } from './hooks/auditReviewChange'
 import { reviewField } from '../../src/review/reviewField'
 import { showFindings } from '../../src/privacy/showFindings'
 import { notifyReviewChange } from './hooks/notifyReviewChange'
@@ -55,7 +52,7 @@ export const Articles: CollectionConfig = {
       },
       beforeListTable: [
         '/src/review/components/DueForReview#DueForReview',
-        '/src/components/import/ImportArticles#ImportArticles',
+        '/src/import/components/ImportArticles#ImportArticles',
       ],
     },
   },

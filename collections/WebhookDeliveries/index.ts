@@ -116,7 +116,7 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'ui',
       admin: {
         position: 'sidebar',
-        components: { Field: '/src/components/webhooks/RedeliverButton#RedeliverButton' },
+        components: { Field: '/src/webhooks/components/RedeliverButton#RedeliverButton' },
       },
     },
     // Worker bookkeeping: the optimistic-claim token and the row this one was folded into.

@@ -24,7 +24,7 @@ export const WebhookEndpoints: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'mode', 'active', 'coalesceSeconds', 'updatedAt'],
     components: {
-      beforeListTable: ['/src/components/webhooks/RebuildNowButton#RebuildNowButton'],
+      beforeListTable: ['/src/webhooks/components/RebuildNowButton#RebuildNowButton'],
     },
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
@@ -55,7 +55,7 @@ export const WebhookEndpoints: CollectionConfig = {
       admin: {
         position: 'sidebar',
         condition: (data) => data?.mode !== 'build-hook',
-        components: { Field: '/src/components/webhooks/SigningSecret#SigningSecret' },
+        components: { Field: '/src/webhooks/components/SigningSecret#SigningSecret' },
       },
     },
     {
@@ -63,7 +63,7 @@ export const WebhookEndpoints: CollectionConfig = {
       type: 'ui',
       admin: {
         position: 'sidebar',
-        components: { Field: '/src/components/webhooks/EndpointActions#EndpointActions' },
+        components: { Field: '/src/webhooks/components/EndpointActions#EndpointActions' },
       },
     },
     {

@@ -1,8 +1,8 @@
-import { privacyCheck } from '../privacy/privacyCheck'
-import { blockedPhraseCheck } from '../quality/checks/blockedPhraseCheck'
-import { contentWarningCheck } from '../quality/checks/contentWarningCheck'
-import { duplicateCheck } from '../quality/checks/duplicateCheck'
-import { titleMismatchCheck } from '../quality/checks/titleMismatchCheck'
+import { privacyCheck } from './privacyCheck'
+import { blockedPhraseCheck } from './blockedPhraseCheck'
+import { contentWarningCheck } from './contentWarningCheck'
+import { duplicateCheck } from './duplicateCheck'
+import { titleMismatchCheck } from './titleMismatchCheck'
 import type { ContentCheck } from './types'
 
 /**

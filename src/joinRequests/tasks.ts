@@ -3,7 +3,7 @@ import type { TaskConfig } from 'payload'
 import { deleteExpiredJoinRequests } from './deleteExpiredJoinRequests'
 import { reencryptJoinRequests } from './reencryptJoinRequests'
 
-/** The queue for nightly housekeeping; src/jobs/index.ts runs it. */
+/** The queue for nightly housekeeping; src/jobs.ts runs it. */
 export const MAINTENANCE_QUEUE = 'maintenance'
 
 /**

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { newRowId } from './ids'
 import { byId, claim, endpointIdOf, release, type AttemptEntry, type DeliveryRow } from './outbox'
 import { requestFor, type EndpointForDelivery } from './requestFor'
-import { retryDelayMs } from './schedule'
+import { retryDelayMs } from './retrySchedule'
 import { attemptTimeoutMs, sendAttempt, type AttemptOutcome } from './send'
 
 const CLAIM_MARGIN_MS = 5_000

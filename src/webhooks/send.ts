@@ -1,7 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 
-import { parseRetryAfter } from './schedule'
+import { parseRetryAfter } from './retrySchedule'
 import {
   assertLiteralHostAllowed,
   guardedLookup,

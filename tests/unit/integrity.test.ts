@@ -1,6 +1,6 @@
 import { importName } from '../../src/import/collectFiles'
 import { parseArticleText } from '../../src/import/parseArticleText'
-import { suggestContentWarnings } from '../../src/quality/checks/contentWarningCheck'
+import { suggestContentWarnings } from '../../src/checks/contentWarningCheck'
 import { defaultBlockedPhrases } from '../../src/quality/defaultBlockedPhrases'
 import { findBlockedPhrases } from '../../src/quality/findBlockedPhrases'
 import { isPlausibleTitle } from '../../src/quality/isPlausibleTitle'

@@ -1,4 +1,8 @@
-import { parseRetryAfter, retryDelayMs, RETRY_SCHEDULE_SECONDS } from '../../src/webhooks/schedule'
+import {
+  parseRetryAfter,
+  retryDelayMs,
+  RETRY_SCHEDULE_SECONDS,
+} from '../../src/webhooks/retrySchedule'
 
 const noJitter = () => 0.5
 

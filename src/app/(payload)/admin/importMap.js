@@ -34,12 +34,12 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { DueForReview as DueForReview_53926b46d57b3c00c63d175a8e22cf8e } from '../../../../src/review/components/DueForReview'
-import { ImportArticles as ImportArticles_99b6b9854f9b4ba2181c95d3c569d665 } from '../../../../src/components/import/ImportArticles'
+import { ImportArticles as ImportArticles_8000c9b9bfad0979ff862a384319b492 } from '../../../../src/import/components/ImportArticles'
 import { WorkflowActions as WorkflowActions_88033a9eba721f15f517642d28636a9b } from '../../../../collections/Articles/components/WorkflowActions'
-import { SigningSecret as SigningSecret_f7e8978709ff28fc641faa3a6878ccb9 } from '../../../../src/components/webhooks/SigningSecret'
-import { EndpointActions as EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e } from '../../../../src/components/webhooks/EndpointActions'
-import { RebuildNowButton as RebuildNowButton_b3585559dda33b86062064a34dca88bd } from '../../../../src/components/webhooks/RebuildNowButton'
-import { RedeliverButton as RedeliverButton_a129bd4902f26404a50612ed7a590803 } from '../../../../src/components/webhooks/RedeliverButton'
+import { SigningSecret as SigningSecret_db3dc40e6e0795eab8faa11b96a712c9 } from '../../../../src/webhooks/components/SigningSecret'
+import { EndpointActions as EndpointActions_5afeb741be1a670d65f5610d6392ca5b } from '../../../../src/webhooks/components/EndpointActions'
+import { RebuildNowButton as RebuildNowButton_0d8dea36a6f8fd1dde2e2ae83a9e847c } from '../../../../src/webhooks/components/RebuildNowButton'
+import { RedeliverButton as RedeliverButton_562550964bbc42798576bdfd26a94e1e } from '../../../../src/webhooks/components/RedeliverButton'
 import { LocaleBanner as LocaleBanner_c31e0d3952d2439662ebc0f309f76663 } from '../../../../src/components/locale/LocaleBanner'
 import { Icon as Icon_b04c0db8d89d68ff5dd20d513b3034b9 } from '../../../../src/components/admin/Icon'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
@@ -85,12 +85,12 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/review/components/DueForReview#DueForReview": DueForReview_53926b46d57b3c00c63d175a8e22cf8e,
-  "/src/components/import/ImportArticles#ImportArticles": ImportArticles_99b6b9854f9b4ba2181c95d3c569d665,
+  "/src/import/components/ImportArticles#ImportArticles": ImportArticles_8000c9b9bfad0979ff862a384319b492,
   "/collections/Articles/components/WorkflowActions#WorkflowActions": WorkflowActions_88033a9eba721f15f517642d28636a9b,
-  "/src/components/webhooks/SigningSecret#SigningSecret": SigningSecret_f7e8978709ff28fc641faa3a6878ccb9,
-  "/src/components/webhooks/EndpointActions#EndpointActions": EndpointActions_cc7ea470b1b35aa169cfe3c66c9bed2e,
-  "/src/components/webhooks/RebuildNowButton#RebuildNowButton": RebuildNowButton_b3585559dda33b86062064a34dca88bd,
-  "/src/components/webhooks/RedeliverButton#RedeliverButton": RedeliverButton_a129bd4902f26404a50612ed7a590803,
+  "/src/webhooks/components/SigningSecret#SigningSecret": SigningSecret_db3dc40e6e0795eab8faa11b96a712c9,
+  "/src/webhooks/components/EndpointActions#EndpointActions": EndpointActions_5afeb741be1a670d65f5610d6392ca5b,
+  "/src/webhooks/components/RebuildNowButton#RebuildNowButton": RebuildNowButton_0d8dea36a6f8fd1dde2e2ae83a9e847c,
+  "/src/webhooks/components/RedeliverButton#RedeliverButton": RedeliverButton_562550964bbc42798576bdfd26a94e1e,
   "/src/components/locale/LocaleBanner#LocaleBanner": LocaleBanner_c31e0d3952d2439662ebc0f309f76663,
   "/src/components/admin/Icon#Icon": Icon_b04c0db8d89d68ff5dd20d513b3034b9,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,

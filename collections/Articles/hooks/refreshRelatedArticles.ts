@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { StoredFinding } from '../../checks/types'
+import type { StoredFinding } from '../../../src/checks/types'
 
 const COPY_CHECKS = new Set(['duplicate', 'containment'])
 

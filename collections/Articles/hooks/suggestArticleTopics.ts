@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { articleText } from '../articleText'
-import { suggestTopics } from '../suggestTopics'
-import { contentStems } from '../text'
+import { articleText } from '../../../src/quality/articleText'
+import { suggestTopics } from '../../../src/quality/suggestTopics'
+import { contentStems } from '../../../src/quality/text'
 
 const SUGGESTIONS = 5
 

@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ContentCheck, Finding } from '../../checks/types'
-import { articleText } from '../articleText'
-import { isPlausibleTitle } from '../isPlausibleTitle'
+import type { ContentCheck, Finding } from './types'
+import { articleText } from '../quality/articleText'
+import { isPlausibleTitle } from '../quality/isPlausibleTitle'
 import {
   countContentWords,
   inverseDocumentFrequency,
@@ -10,7 +10,7 @@ import {
   MISMATCH_THRESHOLD,
   titleMatch,
   titleStems,
-} from '../titleSubject'
+} from '../quality/titleSubject'
 
 /** Below this many indexed articles, document frequencies say nothing: every word weighs 1. */
 const MIN_LIBRARY = 5

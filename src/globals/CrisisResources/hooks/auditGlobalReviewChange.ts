@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook } from 'payload'
 
-import { auditReviewTransition } from './auditReviewChange'
+import { auditReviewTransition } from '../../../../collections/Articles/hooks/auditReviewChange'
 
 /** Submissions, approvals and change requests of a reviewed global (the crisis resources). */
 export const auditGlobalReviewChange: GlobalAfterChangeHook = async ({

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { findingKey, type StoredFinding } from '../../checks/types'
-import { recordAudit } from '../recordAudit'
+import { findingKey, type StoredFinding } from '../checks/types'
+import { recordAudit } from './recordAudit'
 
 /**
  * Records each new override of a content-check finding: which check, which field, the reason and

@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import { articleText } from '../articleText'
-import { saveSignature } from '../duplicateIndex'
-import { textSignature } from '../textSignature'
+import { articleText } from '../../../src/quality/articleText'
+import { saveSignature } from '../../../src/quality/duplicateIndex'
+import { textSignature } from '../../../src/quality/textSignature'
 
 /** Keeps the duplicate index in step with each save (inside the save's transaction). */
 export const indexArticleSignature: CollectionAfterChangeHook = async ({ doc, req }) => {

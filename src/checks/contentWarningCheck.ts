@@ -1,7 +1,7 @@
-import type { ContentCheck, Finding } from '../../checks/types'
-import { articleText } from '../articleText'
-import { CONTENT_WARNING_TERMS, MIN_MENTIONS } from '../contentWarningTerms'
-import { findBlockedPhrases } from '../findBlockedPhrases'
+import type { ContentCheck, Finding } from './types'
+import { articleText } from '../quality/articleText'
+import { CONTENT_WARNING_TERMS, MIN_MENTIONS } from '../quality/contentWarningTerms'
+import { findBlockedPhrases } from '../quality/findBlockedPhrases'
 
 /** The content warnings a text's title, summary and body call for, with what was found. */
 export function suggestContentWarnings(text: string) {

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { recordAudit } from '../recordAudit'
+import { recordAudit } from '../../../src/audit/recordAudit'
 
 type Tree = Record<string, unknown> | null | undefined
 

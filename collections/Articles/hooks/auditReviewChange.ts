@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
-import type { AuditAction } from '../actions'
-import { recordAudit } from '../recordAudit'
+import type { AuditAction } from '../../../src/audit/actions'
+import { recordAudit } from '../../../src/audit/recordAudit'
 
 type Review = { status?: string | null; approvedAt?: string | null; note?: string | null }
 

@@ -1,7 +1,7 @@
-import type { ContentCheck, Finding } from '../../checks/types'
-import { articleText } from '../articleText'
-import { findDuplicates } from '../duplicateIndex'
-import { CONTAINMENT_THRESHOLD, DUPLICATE_THRESHOLD, textSignature } from '../textSignature'
+import type { ContentCheck, Finding } from './types'
+import { articleText } from '../quality/articleText'
+import { findDuplicates } from '../quality/duplicateIndex'
+import { CONTAINMENT_THRESHOLD, DUPLICATE_THRESHOLD, textSignature } from '../quality/textSignature'
 
 /** Only the closest few are reported; the rest would repeat the same advice. */
 const MAX_REPORTED = 5

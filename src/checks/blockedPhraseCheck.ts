@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ContentCheck, Finding } from '../../checks/types'
-import { articleText } from '../articleText'
-import { findBlockedPhrases, type BlockedPhrase } from '../findBlockedPhrases'
+import type { ContentCheck, Finding } from './types'
+import { articleText } from '../quality/articleText'
+import { findBlockedPhrases, type BlockedPhrase } from '../quality/findBlockedPhrases'
 
 const MAX_PHRASES = 5000
 
