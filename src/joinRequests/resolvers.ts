@@ -1,3 +1,4 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
 
 import type { HavenContext } from '../graphql/context'
@@ -11,10 +12,7 @@ const STATUS = { BAD_USER_INPUT: 400, NOT_FOUND: 404, GROUP_CLOSED: 409, RATE_LI
 
 // Neither answer may be cached: a cached token would skip the fill time, a cached result the write.
 const noCache = (info: GraphQLResolveInfo) =>
-  (info as { cacheControl?: { setCacheHint(h: object): void } }).cacheControl?.setCacheHint({
-    maxAge: 0,
-    scope: 'PRIVATE',
-  })
+  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' })
 
 // The client IP once the API's context carries one; until then the API-wide per-IP limit applies.
 

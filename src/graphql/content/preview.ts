@@ -1,9 +1,9 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
 import type { GraphQLResolveInfo } from 'graphql'
 import type { CollectionSlug } from 'payload'
 
 import type { HavenContext } from '../context'
 import { forbidden } from '../errors'
-import { setCacheHint } from './cacheHint'
 import { localeOptions, localized, type Locale } from '../locale'
 import { verifyPreviewToken } from '../preview/previewToken'
 
@@ -18,7 +18,7 @@ export async function findDraftForPreview<T extends object>(
   args: { collection: CollectionSlug; token: string; locale: Locale; select: object },
 ): Promise<(T & { __locale: Locale }) | null> {
   // A preview is for one person: no shared cache, no CDN.
-  setCacheHint(info, { maxAge: 0, scope: 'PRIVATE' })
+  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' })
   const claims = verifyPreviewToken(ctx.payload.secret, args.token)
   if (!claims) {
     throw forbidden('previewToken is invalid or has expired; open a new preview from the admin.')

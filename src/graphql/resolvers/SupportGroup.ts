@@ -1,10 +1,11 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
+
 import { findDraftForPreview } from '../content/preview'
 import { findGroupBySlug, findGroups, type GroupDoc } from '../content/groups'
 import { GROUP_SELECT } from '../content/selects'
 import { badInput } from '../errors'
 import type { Localized } from '../locale'
 import { MAX_MEETINGS, nextMeetings } from '../../schedule/nextMeetings'
-import { setCacheHint } from '../content/cacheHint'
 import { idsOf } from './refs'
 import { inLocale } from './Topic'
 import type { ResolverMap } from './types'
@@ -43,7 +44,7 @@ export const supportGroupResolvers: ResolverMap = {
         throw badInput(`nextMeetings(count) must be between 1 and ${MAX_MEETINGS} (got ${count}).`)
       }
       // The answer changes as meetings start: keep shared caches from holding it for long.
-      setCacheHint(info, { maxAge: 60 })
+      maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 60 })
       if (!g.schedule) return []
       return nextMeetings(g.schedule, count, ctx.now)
     },
