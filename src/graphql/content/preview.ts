@@ -4,7 +4,7 @@ import type { CollectionSlug } from 'payload'
 
 import type { HavenContext } from '../context'
 import { forbidden } from '../errors'
-import { localeOptions, localized, type Locale } from '../locale'
+import { localeOptions, localized, type Locale, type Localized } from '../locale'
 import { verifyPreviewToken } from '../preview/previewToken'
 
 /**
@@ -16,7 +16,7 @@ export async function findDraftForPreview<T extends object>(
   ctx: HavenContext,
   info: GraphQLResolveInfo,
   args: { collection: CollectionSlug; token: string; locale: Locale; select: object },
-): Promise<(T & { __locale: Locale }) | null> {
+): Promise<(Localized<T> & { __preview: true }) | null> {
   // A preview is for one person: no shared cache, no CDN.
   maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' })
   const claims = verifyPreviewToken(ctx.payload.secret, args.token)
