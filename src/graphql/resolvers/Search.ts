@@ -1,11 +1,9 @@
-import { findCrisisResources } from '../content/crisisResources'
 import { searchContent } from '../content/search'
 import type { Resolvers } from '../generated/resolvers'
 
 export const searchResolvers: Resolvers = {
   Query: {
     search: (_, args, ctx) => searchContent(ctx, args),
-    crisisResources: (_, args, ctx) => findCrisisResources(ctx, args),
   },
   SearchResult: {
     __resolveType: (doc) => doc.__typename,

@@ -1,6 +1,7 @@
 import { joinRequestResolvers } from '../../joinRequests/resolvers'
 import type { Resolvers } from '../generated/resolvers'
 import { articleResolvers } from './Article'
+import { crisisResourcesResolvers } from './CrisisResources'
 import { mediaResolvers } from './Media'
 import { DateTime, JSONScalar } from './scalars'
 import { searchResolvers } from './Search'
@@ -39,6 +40,7 @@ export const resolvers: Resolvers = {
     supportGroupResolvers,
     mediaResolvers,
     searchResolvers,
+    crisisResourcesResolvers,
     joinRequestResolvers,
   ),
   DateTime,
