@@ -1,27 +1,24 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
 
-import type { HavenContext } from '../graphql/context'
-import type { ResolverMap } from '../graphql/resolvers/types'
+import type { Resolvers } from '../graphql/generated/resolvers'
 import { JoinRequestError } from './errors'
 import { issueFormToken } from './formToken'
 import { HONEYPOT_FIELD, minimumFillSeconds } from './settings'
-import { submitJoinRequest, type SubmitInput } from './submit'
+import { submitJoinRequest } from './submit'
 
 const STATUS = { BAD_USER_INPUT: 400, NOT_FOUND: 404, GROUP_CLOSED: 409, RATE_LIMITED: 429 }
 
 // Neither answer may be cached: a cached token would skip the fill time, a cached result the write.
 const noCache = (info: GraphQLResolveInfo) =>
-  (info as { cacheControl?: { setCacheHint(h: object): void } }).cacheControl?.setCacheHint({
-    maxAge: 0,
-    scope: 'PRIVATE',
-  })
+  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' })
 
 // The client IP once the API's context carries one; until then the API-wide per-IP limit applies.
 
 /** Thin: the rules live in submit.ts; this maps its refusals to GraphQL errors with HTTP codes. */
-export const joinRequestResolvers: ResolverMap = {
+export const joinRequestResolvers: Resolvers = {
   Query: {
-    joinRequestForm: (_: unknown, { group }: { group: string }, ctx, info) => {
+    joinRequestForm: (_, { group }, ctx, info) => {
       noCache(info)
       return {
         token: issueFormToken(ctx.payload.secret, String(group), ctx.now),
@@ -31,7 +28,7 @@ export const joinRequestResolvers: ResolverMap = {
     },
   },
   Mutation: {
-    requestToJoinGroup: async (_: unknown, args: SubmitInput, ctx, info) => {
+    requestToJoinGroup: async (_, args, ctx, info) => {
       noCache(info)
       try {
         return await submitJoinRequest(ctx.payload, args, { ip: ctx.ip })

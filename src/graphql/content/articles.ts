@@ -7,7 +7,9 @@ import { DEFAULT_LOCALE, LOCALES, localeOptions, localized, type Locale } from '
 import { checkCursorId, decodeCursor, pageSize, toConnection, type Cursor } from './cursor'
 import { ARTICLE_SELECT, articleListSelect } from './selects'
 
-export type ArticleDoc = Partial<Article> & Pick<Article, 'id'>
+// Partial: reads select only some columns. Every select includes updatedAt (selects.ts), which
+// the schema promises on every article.
+export type ArticleDoc = Partial<Article> & Pick<Article, 'id' | 'updatedAt'>
 
 export type ArticleFilter = {
   topic?: string | null

@@ -60,7 +60,7 @@ export function pageSize(first: number | null | undefined, fallback = 20): numbe
   return size
 }
 
-type Connection<T> = {
+export type Connection<T> = {
   edges: Array<{ cursor: string; node: T }>
   nodes: T[]
   pageInfo: {

@@ -9,8 +9,9 @@ import { compareIds, decodeCursor, pageSize, toConnection } from './cursor'
 import { boundingBox, haversineKm } from './geo'
 import { GROUP_SELECT } from './selects'
 
+// Partial: reads select only GROUP_SELECT, which includes updatedAt (the schema promises it).
 export type GroupDoc = Partial<Omit<SupportGroup, 'private' | 'coordinators'>> &
-  Pick<SupportGroup, 'id'> & { __distanceKm?: number }
+  Pick<SupportGroup, 'id' | 'updatedAt'> & { __distanceKm?: number }
 
 type Near = { lat: number; lng: number; radiusKm?: number | null }
 

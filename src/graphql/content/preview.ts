@@ -1,10 +1,10 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
 import type { GraphQLResolveInfo } from 'graphql'
 import type { CollectionSlug } from 'payload'
 
 import type { HavenContext } from '../context'
 import { forbidden } from '../errors'
-import { setCacheHint } from './cacheHint'
-import { localeOptions, localized, type Locale } from '../locale'
+import { localeOptions, localized, type Locale, type Localized } from '../locale'
 import { verifyPreviewToken } from '../preview/previewToken'
 
 /**
@@ -16,9 +16,9 @@ export async function findDraftForPreview<T extends object>(
   ctx: HavenContext,
   info: GraphQLResolveInfo,
   args: { collection: CollectionSlug; token: string; locale: Locale; select: object },
-): Promise<(T & { __locale: Locale }) | null> {
+): Promise<(Localized<T> & { __preview: true }) | null> {
   // A preview is for one person: no shared cache, no CDN.
-  setCacheHint(info, { maxAge: 0, scope: 'PRIVATE' })
+  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' })
   const claims = verifyPreviewToken(ctx.payload.secret, args.token)
   if (!claims) {
     throw forbidden('previewToken is invalid or has expired; open a new preview from the admin.')

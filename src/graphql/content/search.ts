@@ -1,11 +1,16 @@
 import type { HavenContext } from '../context'
-import { localeOptions, localized, type Locale } from '../locale'
+import { localeOptions, localized, type Locale, type Localized } from '../locale'
 import { searchText, type ArticleDoc } from './articles'
 import { pageSize } from './cursor'
 import type { GroupDoc } from './groups'
 import { ARTICLE_LIST_SELECT, GROUP_SELECT } from './selects'
 
-type Hit = { doc: object; score: number; date: string }
+/** A search result, tagged with the type SearchResult.__resolveType answers for it. */
+type SearchHit =
+  | (Localized<ArticleDoc> & { __typename: 'Article' })
+  | (Localized<GroupDoc> & { __typename: 'SupportGroup' })
+
+type Hit = { doc: SearchHit; score: number; date: string }
 
 const published = { _status: { equals: 'published' } }
 
@@ -55,12 +60,12 @@ export async function searchContent(
       : 0
   const hits: Hit[] = [
     ...(articles.docs as ArticleDoc[]).map((doc) => ({
-      doc: Object.assign(localized(doc, args.locale), { __typename: 'Article' }),
+      doc: Object.assign(localized(doc, args.locale), { __typename: 'Article' as const }),
       score: inTitle(doc.title),
       date: doc.publishedAt ?? '',
     })),
     ...(groups.docs as GroupDoc[]).map((doc) => ({
-      doc: Object.assign(localized(doc, args.locale), { __typename: 'SupportGroup' }),
+      doc: Object.assign(localized(doc, args.locale), { __typename: 'SupportGroup' as const }),
       score: inTitle(doc.name),
       date: doc.updatedAt ?? '',
     })),

@@ -1,3 +1,4 @@
+import { rawId, rawIdsOf } from '../../lib/ids'
 import type { HavenContext } from '../context'
 import type { ArticleDoc } from '../content/articles'
 import { findArticleBySlug, findArticles } from '../content/articles'
@@ -5,13 +6,10 @@ import { bodyToHtml } from '../content/bodyHtml'
 import { findDraftForPreview } from '../content/preview'
 import { requestedFields } from '../content/requestedFields'
 import { ARTICLE_SELECT } from '../content/selects'
-import type { Localized } from '../locale'
-import { idOf, idsOf } from './refs'
-import { inLocale } from './Topic'
-import type { ResolverMap } from './types'
+import type { Resolvers } from '../generated/resolvers'
 import { untranslatedArticleFields } from '../loaders'
-
-type A = Localized<ArticleDoc> & { __preview?: true }
+import type { ArticleParent as A } from './parents'
+import { inLocale } from './Topic'
 
 async function untranslated(a: A, ctx: HavenContext) {
   if (a.__preview) {
@@ -27,12 +25,12 @@ async function body(a: A, ctx: HavenContext) {
   return doc?.body ?? null
 }
 
-export const articleResolvers: ResolverMap = {
+export const articleResolvers: Resolvers = {
   Query: {
     article: (_, { slug, locale, previewToken }, ctx, info) => {
       const token = previewToken ?? ctx.previewToken
       if (token) {
-        return findDraftForPreview(ctx, info, {
+        return findDraftForPreview<ArticleDoc>(ctx, info, {
           collection: 'articles',
           token,
           locale,
@@ -45,38 +43,41 @@ export const articleResolvers: ResolverMap = {
       findArticles(ctx, { ...args, fields: requestedFields(info, [['nodes'], ['edges', 'node']]) }),
   },
   Article: {
-    title: (a: A) => a.title ?? '',
-    slug: (a: A) => a.slug ?? String(a.id),
-    bodyJson: (a: A, _, ctx) => body(a, ctx),
-    bodyHtml: async (a: A, _, ctx) =>
+    title: (a) => a.title ?? '',
+    slug: (a) => a.slug ?? String(a.id),
+    bodyJson: (a, _, ctx) => body(a, ctx),
+    bodyHtml: async (a, _, ctx) =>
       bodyToHtml(await body(a, ctx), `${a.id}|${a.__locale}|${a.updatedAt}`),
-    heroImage: (a: A, _, ctx) => {
-      const id = idOf(a.heroImage)
+    heroImage: (a, _, ctx) => {
+      // Loader keys keep the stored id type: the batch passes them to the database as they are.
+      const id = rawId(a.heroImage)
       return id == null ? null : ctx.loaders.media.load({ locale: a.__locale, id })
     },
-    sources: (a: A) => a.sources ?? [],
-    topics: async (a: A, _, ctx) => {
+    sources: (a) => a.sources ?? [],
+    topics: async (a, _, ctx) => {
       const index = await ctx.loaders.topics.load(a.__locale)
-      return idsOf(a.topics).flatMap((id) => inLocale(index.byId.get(String(id)), a.__locale) ?? [])
+      return rawIdsOf(a.topics).flatMap(
+        (id) => inLocale(index.byId.get(String(id)), a.__locale) ?? [],
+      )
     },
-    contentWarnings: (a: A) => a.contentWarnings ?? [],
-    showCrisisResources: async (a: A, _, ctx) => {
+    contentWarnings: (a) => a.contentWarnings ?? [],
+    showCrisisResources: async (a, _, ctx) => {
       if (a.contentWarnings?.length) return true
       const index = await ctx.loaders.topics.load(a.__locale)
-      return idsOf(a.topics).some((id) => index.byId.get(String(id))?.isCrisisRelated)
+      return rawIdsOf(a.topics).some((id) => index.byId.get(String(id))?.isCrisisRelated)
     },
-    author: (a: A, _, ctx) => {
-      const id = idOf(a.author)
+    author: (a, _, ctx) => {
+      const id = rawId(a.author)
       return id == null ? null : ctx.loaders.authors.load(id)
     },
-    reviewedBy: (a: A, _, ctx) => {
-      const id = idOf(a.reviewer)
+    reviewedBy: (a, _, ctx) => {
+      const id = rawId(a.reviewer)
       return id == null ? null : ctx.loaders.authors.load(id)
     },
-    updatedAt: (a: A) => a.updatedAt ?? null,
-    locale: (a: A) => a.__locale,
-    translated: async (a: A, _, ctx) => (await untranslated(a, ctx)).length === 0,
-    untranslatedFields: (a: A, _, ctx) => untranslated(a, ctx),
+    updatedAt: (a) => a.updatedAt,
+    locale: (a) => a.__locale,
+    translated: async (a, _, ctx) => (await untranslated(a, ctx)).length === 0,
+    untranslatedFields: (a, _, ctx) => untranslated(a, ctx),
   },
   ContentWarning: {
     self_harm: 'self-harm',

@@ -1,5 +1,5 @@
 import type { Media } from '../../payload-types'
-import type { ResolverMap } from './types'
+import type { Resolvers } from '../generated/resolvers'
 
 const SIZE_NAMES = ['thumbnail', 'card', 'hero'] as const
 type SizeName = (typeof SIZE_NAMES)[number]
@@ -9,7 +9,10 @@ type SizeName = (typeof SIZE_NAMES)[number]
  * absolute, so HAVEN_PUBLIC_URL (the admin's public origin) prefixes them when set.
  */
 export function absoluteUrl(url: string | null | undefined): string | null {
-  if (!url) return null
+  return url ? withPublicOrigin(url) : null
+}
+
+function withPublicOrigin(url: string): string {
   const base = process.env.HAVEN_PUBLIC_URL?.replace(/\/+$/, '')
   return base && url.startsWith('/') ? `${base}${url}` : url
 }
@@ -17,15 +20,21 @@ export function absoluteUrl(url: string | null | undefined): string | null {
 function size(media: Media, name: SizeName) {
   const s = media.sizes?.[name]
   if (!s?.url || !s.filename) return null
-  return { name, url: absoluteUrl(s.url), width: s.width, height: s.height, mimeType: s.mimeType }
+  // s.url is set here, so the URL stays a string (ImageSize.url is non-null).
+  return {
+    name,
+    url: withPublicOrigin(s.url),
+    width: s.width,
+    height: s.height,
+    mimeType: s.mimeType,
+  }
 }
 
-export const mediaResolvers: ResolverMap = {
+export const mediaResolvers: Resolvers = {
   Media: {
-    url: (m: Media) => absoluteUrl(m.url),
-    focalPoint: (m: Media) =>
-      m.focalX == null || m.focalY == null ? null : { x: m.focalX, y: m.focalY },
-    sizes: (m: Media) => SIZE_NAMES.flatMap((name) => size(m, name) ?? []),
-    size: (m: Media, { name }: { name: SizeName }) => size(m, name),
+    url: (m) => absoluteUrl(m.url),
+    focalPoint: (m) => (m.focalX == null || m.focalY == null ? null : { x: m.focalX, y: m.focalY }),
+    sizes: (m) => SIZE_NAMES.flatMap((name) => size(m, name) ?? []),
+    size: (m, { name }) => size(m, name),
   },
 }

@@ -1,13 +1,11 @@
-import { findCrisisResources } from '../content/crisisResources'
 import { searchContent } from '../content/search'
-import type { ResolverMap } from './types'
+import type { Resolvers } from '../generated/resolvers'
 
-export const searchResolvers: ResolverMap = {
+export const searchResolvers: Resolvers = {
   Query: {
     search: (_, args, ctx) => searchContent(ctx, args),
-    crisisResources: (_, args, ctx) => findCrisisResources(ctx, args),
   },
   SearchResult: {
-    __resolveType: (doc: { __typename: string }) => doc.__typename,
+    __resolveType: (doc) => doc.__typename,
   },
 }

@@ -1,16 +1,18 @@
+import { idOf } from '../../lib/ids'
 import type { Topic } from '../../payload-types'
+import type { Resolvers } from '../generated/resolvers'
 import { localized, type Locale, type Localized } from '../locale'
-import { idOf } from './refs'
-import type { ResolverMap } from './types'
-
-type T = Localized<Topic>
 
 // Topic documents are shared by every field of a request through the topic index, so the
-// locale travels on a copy rather than on the shared object.
-export const inLocale = (topic: Topic | undefined, locale: Locale) =>
-  topic ? localized({ ...topic }, locale) : null
+// locale travels on a copy rather than on the shared object. A topic in hand (roots, children)
+// gives a topic, so those lists keep a non-null type.
+export function inLocale(topic: Topic, locale: Locale): Localized<Topic>
+export function inLocale(topic: Topic | undefined, locale: Locale): Localized<Topic> | null
+export function inLocale(topic: Topic | undefined, locale: Locale) {
+  return topic ? localized({ ...topic }, locale) : null
+}
 
-export const topicResolvers: ResolverMap = {
+export const topicResolvers: Resolvers = {
   Query: {
     topic: async (_, { slug, locale }, ctx) =>
       inLocale((await ctx.loaders.topics.load(locale)).bySlug.get(slug), locale),
@@ -18,14 +20,14 @@ export const topicResolvers: ResolverMap = {
       (await ctx.loaders.topics.load(locale)).roots.map((t) => inLocale(t, locale)),
   },
   Topic: {
-    slug: (t: T) => t.slug ?? String(t.id),
-    isCrisisRelated: (t: T) => Boolean(t.isCrisisRelated),
-    parent: async (t: T, _, ctx) => {
+    slug: (t) => t.slug ?? String(t.id),
+    isCrisisRelated: (t) => Boolean(t.isCrisisRelated),
+    parent: async (t, _, ctx) => {
       const id = idOf(t.parent)
       if (id == null) return null
-      return inLocale((await ctx.loaders.topics.load(t.__locale)).byId.get(String(id)), t.__locale)
+      return inLocale((await ctx.loaders.topics.load(t.__locale)).byId.get(id), t.__locale)
     },
-    children: async (t: T, _, ctx) =>
+    children: async (t, _, ctx) =>
       ((await ctx.loaders.topics.load(t.__locale)).children.get(String(t.id)) ?? []).map((child) =>
         inLocale(child, t.__locale),
       ),
