@@ -12,6 +12,7 @@ export default tseslint.config(
       'data/**',
       'test-results/**',
       'src/payload-types.ts',
+      'src/graphql/generated/**',
       'src/migrations/**',
       'src/app/(payload)/admin/importMap.js',
       'next-env.d.ts',

@@ -11,7 +11,7 @@ const WATCHED: CollectionSlug[] = ['articles', 'topics', 'support-groups', 'medi
  * updatedAt. Any publish, edit or delete, by this instance or another one sharing the database,
  * changes it.
  */
-export async function contentFingerprint(payload: Payload): Promise<string> {
+export async function storedContentSummary(payload: Payload): Promise<string> {
   const parts = await Promise.all(
     WATCHED.map(async (collection) => {
       const res = await payload.find({
@@ -50,7 +50,7 @@ export function watchContent(
     if (running) return
     running = true
     try {
-      const next = await contentFingerprint(payload)
+      const next = await storedContentSummary(payload)
       if (last !== null && next !== last) invalidateResponseCache('content fingerprint changed')
       last = next
     } catch (error) {

@@ -99,5 +99,3 @@ export function onInvalidate(listener: Listener): () => void {
   state.listeners.add(listener)
   return () => state.listeners.delete(listener)
 }
-
-export const cacheSize = () => state.entries.size

@@ -50,7 +50,7 @@ export function previewTokenEndpoint(target: Target): Endpoint {
       const ttl = ttlFrom(req)
       if (typeof ttl === 'string') return fail(400, ttl)
       const id = String(req.routeParams?.id ?? '')
-      let doc: PreviewedDoc | null = null
+      let doc: PreviewedDoc | null
       try {
         doc = (await req.payload.findByID({
           collection: target.collection,
