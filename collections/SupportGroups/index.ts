@@ -21,7 +21,7 @@ import { runContentChecks } from '../../src/checks/runContentChecks'
 import { showFindings } from '../../src/privacy/showFindings'
 import { auditFindingOverrides } from '../../src/audit/auditFindingOverrides'
 import { auditPrivateFieldChanges } from './hooks/auditPrivateFieldChanges'
-import { WEEKDAY_NAMES } from '../../src/schedule/nextMeetings'
+import { WEEKDAY_NAMES } from '../../src/lib/nextMeetings'
 import { limitReviewersToOverrides } from './hooks/limitReviewersToOverrides'
 
 /** Peer support groups: the public listing, plus private details for coordinators only. */

@@ -3,8 +3,7 @@ import type { Field } from 'payload'
 import { isReviewer } from '../access/roles'
 import { isStaffField } from '../access/isStaff'
 
-const reviewerOnly = ({ req: { user } }: { req: { user?: unknown } }) =>
-  isReviewer(user as never)
+const reviewerOnly = ({ req: { user } }: { req: { user?: unknown } }) => isReviewer(user as never)
 
 /**
  * Findings of the content checks, kept on the document so editors see them in the admin. Only a

@@ -1,7 +1,7 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
 
 import { rawIdsOf } from '../../lib/ids'
-import { MAX_MEETINGS, nextMeetings } from '../../schedule/nextMeetings'
+import { MAX_MEETINGS, nextMeetings } from '../../lib/nextMeetings'
 import { findGroupBySlug, findGroups, type GroupDoc } from '../content/groups'
 import { findDraftForPreview } from '../content/preview'
 import { GROUP_SELECT } from '../content/selects'

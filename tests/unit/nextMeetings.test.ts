@@ -1,4 +1,4 @@
-import { nextMeetings } from '../../src/schedule/nextMeetings'
+import { nextMeetings } from '../../src/lib/nextMeetings'
 
 const weekly = (timezone: string, weekdays: string[], startTime: string, endTime?: string) => ({
   timezone,
