@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
 import type { AuditAction } from '../../../src/audit/actions'
 import { recordAudit } from '../../../src/audit/recordAudit'
@@ -39,7 +40,7 @@ export async function auditReviewTransition(
 }
 
 /** Records submissions for review, approvals and requests for changes. */
-export const auditReviewChange: CollectionAfterChangeHook = async ({
+export const auditReviewChange: CollectionAfterChangeHook<Article> = async ({
   collection,
   doc,
   previousDoc,

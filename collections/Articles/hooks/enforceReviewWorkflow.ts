@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
 import { asValidationError } from '../../../src/review/asValidationError'
 import { contentFingerprint } from '../../../src/review/contentFingerprint'
@@ -16,7 +17,7 @@ const PERSONAL_DATA =
  * Applies the review workflow to every save (see src/review/nextReviewState.ts). Runs after the
  * content checks, so an approval can be refused while personal data is still unresolved.
  */
-export const enforceReviewWorkflow: CollectionBeforeChangeHook = async (args) => {
+export const enforceReviewWorkflow: CollectionBeforeChangeHook<Article> = async (args) => {
   const { data, originalDoc, operation, req } = args
   if (req.context?.skipReviewWorkflow) return data
   const id = operation === 'update' ? originalDoc?.id : undefined

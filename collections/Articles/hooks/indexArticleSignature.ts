@@ -1,11 +1,12 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
 import { articleText } from '../../../src/quality/articleText'
 import { saveSignature } from '../../../src/quality/duplicateIndex'
 import { textSignature } from '../../../src/quality/textSignature'
 
 /** Keeps the duplicate index in step with each save (inside the save's transaction). */
-export const indexArticleSignature: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const indexArticleSignature: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   const locale = req.locale ?? 'en'
   // A save through the "all locales" view carries every locale at once; none is re-indexed then.
   if (locale === 'all' || req.context?.skipDuplicateIndex) return doc

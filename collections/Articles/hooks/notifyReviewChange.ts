@@ -1,14 +1,7 @@
 import type { CollectionAfterChangeHook, Payload, PayloadRequest, Where } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
-import { type ReviewState } from '../../../src/review/types'
 import { idOf } from '../../../src/lib/ids'
-
-type Article = {
-  id: string | number
-  title?: string | null
-  author?: unknown
-  review?: ReviewState
-}
 
 function articleLink(payload: Payload, id: string | number) {
   const base = (payload.config.serverURL || process.env.HAVEN_PUBLIC_URL || '').replace(/\/$/, '')
@@ -37,7 +30,11 @@ async function emailsOf(req: PayloadRequest, where: Where, except: string | null
  * text and the reviewer's note stay in Haven, since mailboxes are forwarded and kept for years.
  * A failed email is logged and never undoes the review step.
  */
-export const notifyReviewChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const notifyReviewChange: CollectionAfterChangeHook<Article> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   const article = doc as Article
   const before = (previousDoc as Article | undefined)?.review?.status ?? 'draft'
   const after = article.review?.status ?? 'draft'

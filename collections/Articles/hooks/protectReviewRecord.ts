@@ -1,4 +1,5 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
 import { isReviewer } from '../../../src/access/roles'
 import { SET_BY_APPROVAL } from '../../../src/review/reviewedFields'
@@ -25,7 +26,11 @@ const same = (field: (typeof SET_BY_APPROVAL)[number], a: unknown, b: unknown): 
  * message rather than silently ignored: the admin form sends these fields unchanged on every
  * save, so only a real change is refused. Server code with no user (seed, import) is trusted.
  */
-export const protectReviewRecord: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
+export const protectReviewRecord: CollectionBeforeValidateHook<Article> = ({
+  data,
+  originalDoc,
+  req,
+}) => {
   if (!data || !req.user || isReviewer(req.user)) return data
   const changed = SET_BY_APPROVAL.filter(
     (field) => field in data && !same(field, data[field], originalDoc?.[field]),
@@ -33,7 +38,8 @@ export const protectReviewRecord: CollectionBeforeValidateHook = ({ data, origin
   if (changed.length === 0) return data
   // Restoring an older version keeps today's review record: the restored text gets its own review.
   if (req.context?.isRestoringVersion) {
-    for (const field of changed) data[field] = originalDoc?.[field] ?? null
+    const restored = data as Record<string, unknown>
+    for (const field of changed) restored[field] = originalDoc?.[field] ?? null
     return data
   }
   // The message doubles as the label so the error's headline (toasts, API clients) says why.

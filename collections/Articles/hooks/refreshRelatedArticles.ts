@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
 import type { StoredFinding } from '../../../src/checks/types'
 
@@ -18,7 +19,7 @@ const relatedOf = (findings: unknown) =>
  * Runs after indexArticleSignature, so the other article's check finds this one in the index.
  * Only the checks run again: the other article's text is saved unchanged, as a draft.
  */
-export const refreshRelatedArticles: CollectionAfterChangeHook = async ({
+export const refreshRelatedArticles: CollectionAfterChangeHook<Article> = async ({
   doc,
   previousDoc,
   req,

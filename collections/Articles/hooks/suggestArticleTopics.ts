@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Article } from '../../../src/payload-types'
 
 import { articleText } from '../../../src/quality/articleText'
 import { suggestTopics } from '../../../src/quality/suggestTopics'
@@ -10,7 +11,7 @@ const SUGGESTIONS = 5
  * Fills the read-only `suggestedTopics` list from the body: existing topics the body keeps
  * mentioning come first (ready to pick), then its key phrases as ideas for new topics.
  */
-export const suggestArticleTopics: CollectionBeforeChangeHook = async ({
+export const suggestArticleTopics: CollectionBeforeChangeHook<Article> = async ({
   data,
   originalDoc,
   req,

@@ -1,4 +1,5 @@
 import type { CollectionAfterReadHook } from 'payload'
+import type { JoinRequest } from '../../../src/payload-types'
 
 import { recordAudit } from '../../../src/audit/recordAudit'
 import { mayReadJoinRequest } from '../../../src/joinRequests/canReadJoinRequest'
@@ -12,7 +13,11 @@ const CONTENT = { name: null, contact: null, message: null }
  * show no content, so every reading is an opening of one request, and each is audited. Anyone
  * else, and server code without a user, gets the request without its content.
  */
-export const revealJoinRequest: CollectionAfterReadHook = async ({ doc, req, findMany }) => {
+export const revealJoinRequest: CollectionAfterReadHook<JoinRequest> = async ({
+  doc,
+  req,
+  findMany,
+}) => {
   const { sealed: _sealed, ...rest } = doc
   if (findMany || !(await mayReadJoinRequest(req, doc.group))) return { ...rest, ...CONTENT }
   const stored = (await req.payload.db.findOne({

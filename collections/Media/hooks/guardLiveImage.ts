@@ -1,4 +1,5 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { Media } from '../../../src/payload-types'
 
 import { publishedMediaIds } from '../../../src/access/mediaReadable'
 import { isReviewer } from '../../../src/access/roles'
@@ -18,7 +19,7 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null)
  * reviewers and admins change those fields (or replace the file) in place; anyone else gets a
  * 403 that says what to do instead. Images not used by published content stay freely editable.
  */
-export const guardLiveImage: CollectionBeforeChangeHook = async ({
+export const guardLiveImage: CollectionBeforeChangeHook<Media> = async ({
   data,
   originalDoc,
   operation,

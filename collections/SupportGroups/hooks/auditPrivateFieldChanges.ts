@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook } from 'payload'
+import type { SupportGroup } from '../../../src/payload-types'
 
 import { recordAudit } from '../../../src/audit/recordAudit'
 
@@ -30,13 +31,13 @@ const memberIds = (v: unknown) =>
  * meeting link's publication in the public feed says so in the summary, because it is the one
  * private value that then leaves Haven.
  */
-export const auditPrivateFieldChanges: CollectionAfterChangeHook = async ({
+export const auditPrivateFieldChanges: CollectionAfterChangeHook<SupportGroup> = async ({
   doc,
   previousDoc,
   operation,
   req,
 }) => {
-  const before = operation === 'create' ? {} : (previousDoc ?? {})
+  const before: Partial<SupportGroup> = operation === 'create' ? {} : (previousDoc ?? {})
   const fields = changedPaths(before.private as Tree, doc.private as Tree).filter(
     (p) => p !== 'private.id',
   )

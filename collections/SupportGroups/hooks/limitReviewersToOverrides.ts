@@ -1,4 +1,5 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import type { SupportGroup } from '../../../src/payload-types'
 
 import { isReviewerOnly } from '../../../src/access/reviewersMayOverride'
 
@@ -38,16 +39,18 @@ function normalize(value: unknown): unknown {
  * Reviewers may save a support group only to override its findings (the content checks keep
  * each reason and record who and when). Any other change, and publishing, is refused.
  */
-export const limitReviewersToOverrides: CollectionBeforeChangeHook = ({
+export const limitReviewersToOverrides: CollectionBeforeChangeHook<SupportGroup> = ({
   data,
   originalDoc,
   req,
 }) => {
   if (!isReviewerOnly(req.user)) return data
-  const changed = Object.keys(data).filter(
+  const saving = data as Record<string, unknown>
+  const stored = (originalDoc ?? {}) as Record<string, unknown>
+  const changed = Object.keys(saving).filter(
     (key) =>
       !IGNORED.has(key) &&
-      JSON.stringify(normalize(data[key])) !== JSON.stringify(normalize(originalDoc?.[key])),
+      JSON.stringify(normalize(saving[key])) !== JSON.stringify(normalize(stored[key])),
   )
   if (data._status !== 'draft') changed.push('_status')
   if (changed.length === 0) return data

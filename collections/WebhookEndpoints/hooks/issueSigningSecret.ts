@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { WebhookEndpoint } from '../../../src/payload-types'
 
 import { encryptSecret, generateSigningSecret } from '../../../src/webhooks/secretBox'
 
@@ -7,7 +8,10 @@ import { encryptSecret, generateSigningSecret } from '../../../src/webhooks/secr
  * a build hook to signed delivery later needs no extra step. It is stored encrypted and shown
  * once, through the reveal endpoint.
  */
-export const issueSigningSecret: CollectionBeforeChangeHook = ({ data, operation }) => {
+export const issueSigningSecret: CollectionBeforeChangeHook<WebhookEndpoint> = ({
+  data,
+  operation,
+}) => {
   if (operation !== 'create') return data
   return {
     ...data,
