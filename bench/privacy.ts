@@ -8,8 +8,8 @@ import path from 'node:path'
 
 import { detectPersonalData } from '../src/privacy/detectPersonalData'
 import { findEmails } from '../src/privacy/detectors/email'
-import { parseKeyring } from '../src/privacy/encryption/keyring'
-import { open, seal } from '../src/privacy/encryption/seal'
+import { parseKeyring } from '../src/lib/crypto/keyring'
+import { open, seal } from '../src/lib/crypto/seal'
 
 function time(label: string, runs: number, fn: () => void): number {
   for (let i = 0; i < Math.min(runs, 20); i++) fn()

@@ -14,7 +14,7 @@ import { isProduction, payloadSecret } from '../config/secrets'
 import { workerCount } from '../cluster'
 import { buildIsStale } from './buildFreshness'
 import { databaseKind } from '../db/adapter'
-import { assertEncryptionConfigured } from '../privacy/encryption/keyring'
+import { assertEncryptionConfigured } from '../lib/crypto/keyring'
 
 const root = process.cwd()
 const port = Number(process.env.PORT || 3000)

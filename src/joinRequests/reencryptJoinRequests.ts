@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { recordAudit } from '../audit/recordAudit'
-import { encryptionKeyring } from '../privacy/encryption/keyring'
-import { open, seal, sealedKeyId } from '../privacy/encryption/seal'
+import { encryptionKeyring } from '../lib/crypto/keyring'
+import { open, seal, sealedKeyId } from '../lib/crypto/seal'
 import { SEAL_CONTEXT } from './settings'
 
 type Row = { id: string | number; sealed?: string | null }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { seal } from '../privacy/encryption/seal'
+import { seal } from '../lib/crypto/seal'
 import { JoinRequestError } from './errors'
 import { checkFormToken } from './formToken'
 import { notifyCoordinators } from './notifyCoordinators'

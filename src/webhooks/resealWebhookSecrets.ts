@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { encryptionKeyring } from '../privacy/encryption/keyring'
-import { sealedKeyId } from '../privacy/encryption/seal'
+import { encryptionKeyring } from '../lib/crypto/keyring'
+import { sealedKeyId } from '../lib/crypto/seal'
 import { decryptSecret, encryptSecret } from './secretBox'
 
 type Row = {

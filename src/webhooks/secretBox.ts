@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 
-import type { Keyring } from '../privacy/encryption/keyring'
-import { open, seal } from '../privacy/encryption/seal'
+import type { Keyring } from '../lib/crypto/keyring'
+import { open, seal } from '../lib/crypto/seal'
 
 /** Binds sealed secrets to this use: a value copied into another field fails to open. */
 export const SECRET_CONTEXT = 'webhook-signing-secret'

@@ -12,7 +12,7 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 import type { Field, Payload } from 'payload'
 
 import { SEAL_CONTEXT } from '../../src/joinRequests/settings'
-import { seal } from '../../src/privacy/encryption/seal'
+import { seal } from '../../src/lib/crypto/seal'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createGroup, startApi, type Api } from '../helpers/graphqlApi'

@@ -10,7 +10,7 @@ import { checkFormToken, issueFormToken } from '../../src/joinRequests/formToken
 import { closeSpentTokenStore, spendFormToken } from '../../src/joinRequests/spendFormToken'
 import { submitJoinRequest } from '../../src/joinRequests/submit'
 import { loggerOptions } from '../../src/logging/loggerConfig'
-import { sealedKeyId } from '../../src/privacy/encryption/seal'
+import { sealedKeyId } from '../../src/lib/crypto/seal'
 import { everythingStored as everythingStored_ } from '../helpers/database'
 import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'

@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { encryptionKeyring, parseKeyring } from '../../src/privacy/encryption/keyring'
-import { open, seal, sealedKeyId } from '../../src/privacy/encryption/seal'
+import { encryptionKeyring, parseKeyring } from '../../src/lib/crypto/keyring'
+import { open, seal, sealedKeyId } from '../../src/lib/crypto/seal'
 
 const key = () => crypto.randomBytes(32).toString('base64')
 const env = process.env as Record<string, string | undefined>

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 
-import { parseKeyring } from '../../src/privacy/encryption/keyring'
+import { parseKeyring } from '../../src/lib/crypto/keyring'
 
 import {
   decryptSecret,

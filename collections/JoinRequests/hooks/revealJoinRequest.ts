@@ -4,7 +4,7 @@ import type { JoinRequest } from '../../../src/payload-types'
 import { recordAudit } from '../../../src/audit/recordAudit'
 import { mayReadJoinRequest } from '../../../src/joinRequests/canReadJoinRequest'
 import { SEAL_CONTEXT } from '../../../src/joinRequests/settings'
-import { open } from '../../../src/privacy/encryption/seal'
+import { open } from '../../../src/lib/crypto/seal'
 
 const CONTENT = { name: null, contact: null, message: null }
 
