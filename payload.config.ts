@@ -18,7 +18,7 @@ import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
 import { autoRun, tasks } from './src/jobs'
 import { plugins } from './src/plugins'
-import { startWebhookWorker } from './src/webhooks/worker'
+import { startWebhookWorker } from './src/webhooks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

@@ -1,7 +1,7 @@
 import type { JobsConfig } from 'payload'
 
 import { joinRequestTasks, MAINTENANCE_QUEUE } from './joinRequests/tasks'
-import { webhookTasks } from './webhooks/tasks'
+import { webhookTasks } from './webhooks'
 
 /** Background tasks, run by Payload's jobs queue inside the server process (see autoRun). */
 export const tasks: NonNullable<JobsConfig['tasks']> = [

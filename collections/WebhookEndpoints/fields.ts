@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
-import { WEBHOOK_OPERATIONS, WEBHOOK_SOURCES } from '../../src/webhooks/events'
-import { assertWebhookTarget, WebhookUrlError } from '../../src/webhooks/urlGuard'
+import { WEBHOOK_OPERATIONS, WEBHOOK_SOURCES } from '../../src/webhooks'
+import { assertWebhookTarget, WebhookUrlError } from '../../src/webhooks'
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 // Headers Haven sets itself (or that would break the request) cannot be overridden.

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { findingKey, type StoredFinding } from '../checks/types'
+import { findingKey, type StoredFinding } from '../checks'
 import { recordAudit } from './recordAudit'
 
 /**

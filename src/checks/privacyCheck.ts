@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ContentCheck, Finding } from './types'
-import { detectPersonalData } from '../privacy/detectPersonalData'
-import { publicTexts } from '../privacy/publicTexts'
+import { detectPersonalData } from '../privacy'
+import { publicTexts } from '../privacy'
 
 // Helplines listed in the published crisis resources are organisations' numbers, published on
 // purpose after review. A draft's numbers are exempt from nothing: the main row is read, which

@@ -1,7 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { isReviewer } from '../access/roles'
-import { articleChecks, supportGroupChecks } from './index'
+import { articleChecks, supportGroupChecks } from './registry'
 import { findingKey, type StoredFinding } from './types'
 
 const fieldLabel = (path: string) => {

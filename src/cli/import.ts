@@ -13,8 +13,8 @@ import { SingleBar, Presets } from 'cli-progress'
 import { getPayload } from 'payload'
 
 import { databaseKind, sqliteFile } from '../db/adapter'
-import { collectFiles, readImportFile } from '../import/collectFiles'
-import { importArticles, type ImportFinding, type ImportOutcome } from '../import/importArticles'
+import { collectFiles, readImportFile } from '../import'
+import { importArticles, type ImportFinding, type ImportOutcome } from '../import'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 
 /** The deepest folder that holds every file and folder given. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { StoredFinding } from '../checks/types'
+import type { StoredFinding } from '../checks'
 import { toLexical } from '../lib/lexical'
 import { slugify } from '../lib/slugify'
 import { decodeText } from './decodeText'

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 
-import { phoneRegions } from '../privacy/detectPersonalData'
+import { phoneRegions } from '../privacy'
 import { JoinRequestError } from './errors'
 
 export type JoinRequestInput = {

@@ -4,7 +4,7 @@ import { recordContentAudit } from '../audit/recordContentAudit'
 import { announcers } from '../contentChanges/announce'
 import type { ContentChangeListener } from '../contentChanges/types'
 import { invalidateOnChange } from '../graphql/cache/invalidateOnChange'
-import { recordWebhookChange } from '../webhooks/recordChange'
+import { recordWebhookChange } from '../webhooks'
 
 type Options = {
   /** Collections whose saves and deletes change what the public sees. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { FlattenedField, PayloadRequest } from 'payload'
 
-import { richTextForScan } from '../privacy/publicTexts'
+import { richTextForScan } from '../privacy'
 import { REVIEWED_ARTICLE_FIELDS } from './reviewedFields'
 import { idOf } from '../lib/ids'
 

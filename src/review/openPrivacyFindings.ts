@@ -1,4 +1,4 @@
-import type { StoredFinding } from '../checks/types'
+import type { StoredFinding } from '../checks'
 
 /** Privacy findings that are neither fixed nor overridden by a reviewer with a reason. */
 export function openPrivacyFindings(findings: unknown): StoredFinding[] {

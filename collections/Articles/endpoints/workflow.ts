@@ -1,7 +1,7 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { refusalMessage } from '../../../src/review/refusalMessage'
-import type { ReviewState, ReviewStatus } from '../../../src/review/types'
+import { refusalMessage } from '../../../src/review'
+import type { ReviewState, ReviewStatus } from '../../../src/review'
 
 export const WORKFLOW_ACTIONS = ['submit', 'approve', 'request-changes', 'publish'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]

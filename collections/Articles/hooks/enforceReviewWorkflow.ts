@@ -1,13 +1,13 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
 
-import { asValidationError } from '../../../src/review/asValidationError'
-import { contentFingerprint } from '../../../src/review/contentFingerprint'
+import { asValidationError } from '../../../src/review'
+import { contentFingerprint } from '../../../src/review'
 import { isLive } from '../../../src/lib/isLive'
-import { isScheduledPublishRunning } from '../../../src/review/isScheduledPublishRunning'
-import { nextReviewState, type Actor } from '../../../src/review/nextReviewState'
-import { openPrivacyFindings } from '../../../src/review/openPrivacyFindings'
-import { ReviewRefusal, type ReviewState } from '../../../src/review/types'
+import { isScheduledPublishRunning } from '../../../src/review'
+import { nextReviewState, type Actor } from '../../../src/review'
+import { openPrivacyFindings } from '../../../src/review'
+import { ReviewRefusal, type ReviewState } from '../../../src/review'
 import { idOf } from '../../../src/lib/ids'
 
 const PERSONAL_DATA =

@@ -2,8 +2,8 @@ import { saveVersion, type CollectionBeforeOperationHook, type PayloadRequest } 
 
 import { hasRole } from '../../../src/access/roles'
 import { isLive } from '../../../src/lib/isLive'
-import { contentFingerprint, liveAllLocales } from '../../../src/review/contentFingerprint'
-import { RefusedSave } from '../../../src/review/RefusedSave'
+import { contentFingerprint, liveAllLocales } from '../../../src/review'
+import { RefusedSave } from '../../../src/review'
 
 export const UNPUBLISH_NEEDS_REASON =
   'This article is live. Saving it with status "draft" would take it offline: use Unpublish, which asks for a reason (POST /api/articles/:id/unpublish with {"reason": "…"}).'

@@ -2,7 +2,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
 
 import { isReviewer } from '../../../src/access/roles'
-import { SET_BY_APPROVAL } from '../../../src/review/reviewedFields'
+import { SET_BY_APPROVAL } from '../../../src/review'
 
 const LABELS: Record<(typeof SET_BY_APPROVAL)[number], string> = {
   reviewer: 'Reviewer',

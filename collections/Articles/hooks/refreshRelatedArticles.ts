@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
 
-import type { StoredFinding } from '../../../src/checks/types'
+import type { StoredFinding } from '../../../src/checks'
 
 const COPY_CHECKS = new Set(['duplicate', 'containment'])
 

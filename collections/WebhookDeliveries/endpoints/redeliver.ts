@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { adminRoute } from '../../../src/webhooks/adminRoute'
-import { redeliver } from '../../../src/webhooks/enqueue'
+import { adminRoute } from '../../../src/webhooks'
+import { redeliver } from '../../../src/webhooks'
 
 /** POST /api/webhook-deliveries/:id/redeliver: send the same message again. */
 export const redeliverEndpoint: Endpoint = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { adminRoute } from '../../../src/webhooks/adminRoute'
-import { rebuildNow } from '../../../src/webhooks/enqueue'
+import { adminRoute } from '../../../src/webhooks'
+import { rebuildNow } from '../../../src/webhooks'
 
 /** POST /api/webhook-endpoints/rebuild: fire every active build hook now. */
 export const rebuildNowEndpoint: Endpoint = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { adminRoute } from '../../../src/webhooks/adminRoute'
-import { revealSigningSecret } from '../../../src/webhooks/secrets'
+import { adminRoute } from '../../../src/webhooks'
+import { revealSigningSecret } from '../../../src/webhooks'
 
 /** POST /api/webhook-endpoints/:id/reveal-secret: the secret issued at creation, once. */
 export const revealSecretEndpoint: Endpoint = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { adminRoute } from '../../../src/webhooks/adminRoute'
-import { rotateSigningSecret } from '../../../src/webhooks/secrets'
+import { adminRoute } from '../../../src/webhooks'
+import { rotateSigningSecret } from '../../../src/webhooks'
 
 /** POST /api/webhook-endpoints/:id/rotate-secret: a new secret, shown in this answer only. */
 export const rotateSecretEndpoint: Endpoint = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { adminRoute, notFound } from '../../../src/webhooks/adminRoute'
-import { sendTestEvent } from '../../../src/webhooks/enqueue'
+import { adminRoute, notFound } from '../../../src/webhooks'
+import { sendTestEvent } from '../../../src/webhooks'
 
 /** POST /api/webhook-endpoints/:id/test: queue a `webhook.test` delivery right away. */
 export const sendTestEndpoint: Endpoint = {

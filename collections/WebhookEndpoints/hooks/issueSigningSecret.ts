@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { WebhookEndpoint } from '../../../src/payload-types'
 
-import { encryptSecret, generateSigningSecret } from '../../../src/webhooks/secretBox'
+import { encryptSecret, generateSigningSecret } from '../../../src/webhooks'
 
 /**
  * Every endpoint gets its own signing secret when it is created, whatever its mode, so switching

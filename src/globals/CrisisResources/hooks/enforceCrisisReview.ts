@@ -1,10 +1,10 @@
 import type { GlobalBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { asValidationError } from '../../../review/asValidationError'
-import { fingerprintOf } from '../../../review/contentFingerprint'
-import { nextReviewState, type Actor } from '../../../review/nextReviewState'
-import { REVIEWED_CRISIS_FIELDS } from '../../../review/reviewedFields'
-import type { ReviewState } from '../../../review/types'
+import { asValidationError } from '../../../review'
+import { fingerprintOf } from '../../../review'
+import { nextReviewState, type Actor } from '../../../review'
+import { REVIEWED_CRISIS_FIELDS } from '../../../review'
+import type { ReviewState } from '../../../review'
 
 type Doc = Record<string, unknown>
 

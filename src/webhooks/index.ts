@@ -1,0 +1,10 @@
+/** What the rest of Haven uses of src/webhooks: import it from here. */
+export { adminRoute, notFound } from './adminRoute'
+export { redeliver, rebuildNow, sendTestEvent } from './enqueue'
+export { revealSigningSecret, rotateSigningSecret } from './secrets'
+export { WEBHOOK_OPERATIONS, WEBHOOK_SOURCES } from './events'
+export { assertWebhookTarget, WebhookUrlError } from './urlGuard'
+export { encryptSecret, generateSigningSecret } from './secretBox'
+export { startWebhookWorker } from './worker'
+export { webhookTasks } from './tasks'
+export { recordWebhookChange } from './recordChange'
