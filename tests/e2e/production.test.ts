@@ -147,7 +147,7 @@ describe('SIGTERM while a webhook is being delivered', () => {
       expect(created.status).toBe(201)
       expect(
         (await as(first, `/api/webhook-endpoints/${created.json.doc.id}/test`, 'POST')).status,
-      ).toBe(200)
+      ).toBe(202)
       await receiver.waitFor(1, '/slow')
 
       const exit = first.stop('SIGTERM', { keepData: true })

@@ -2,6 +2,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
 
 import { isReviewer } from '../../../src/access/roles'
+import { idOf } from '../../../src/lib/ids'
 import { SET_BY_APPROVAL } from '../../../src/review'
 
 const LABELS: Record<(typeof SET_BY_APPROVAL)[number], string> = {
@@ -13,10 +14,7 @@ const LABELS: Record<(typeof SET_BY_APPROVAL)[number], string> = {
 const same = (field: (typeof SET_BY_APPROVAL)[number], a: unknown, b: unknown): boolean => {
   const blank = (v: unknown) => v == null || v === ''
   if (blank(a) || blank(b)) return blank(a) && blank(b)
-  if (field === 'reviewer') {
-    const id = (v: unknown) => String(typeof v === 'object' ? (v as { id: unknown }).id : v)
-    return id(a) === id(b)
-  }
+  if (field === 'reviewer') return idOf(a) === idOf(b)
   return Date.parse(String(a)) === Date.parse(String(b))
 }
 
@@ -32,16 +30,18 @@ export const protectReviewRecord: CollectionBeforeValidateHook<Article> = ({
   req,
 }) => {
   if (!data || !req.user || isReviewer(req.user)) return data
+  // Restoring an older version keeps today's review record: the restored text gets its own
+  // review. Every field is put back, also one the old version does not hold at all (MongoDB
+  // leaves unset fields out of a stored version, and the restore would then drop them).
+  if (req.context?.isRestoringVersion) {
+    const restored = data as Record<string, unknown>
+    for (const field of SET_BY_APPROVAL) restored[field] = originalDoc?.[field] ?? null
+    return data
+  }
   const changed = SET_BY_APPROVAL.filter(
     (field) => field in data && !same(field, data[field], originalDoc?.[field]),
   )
   if (changed.length === 0) return data
-  // Restoring an older version keeps today's review record: the restored text gets its own review.
-  if (req.context?.isRestoringVersion) {
-    const restored = data as Record<string, unknown>
-    for (const field of changed) restored[field] = originalDoc?.[field] ?? null
-    return data
-  }
   // The message doubles as the label so the error's headline (toasts, API clients) says why.
   throw new ValidationError({
     collection: 'articles',
