@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 
+import type { WebhookDelivery } from '../payload-types'
 import type { WebhookChange } from './events'
 import { newClaimToken } from './ids'
 
@@ -14,18 +15,16 @@ export type AttemptEntry = {
   response?: string | null
 }
 
-export type DeliveryRow = {
+/**
+ * A delivery row as the worker reads it: the generated type, with what it cannot know: ids of
+ * either adapter (numbers on SQL, strings on MongoDB) and the shapes stored in its JSON and array
+ * fields.
+ */
+export type DeliveryRow = Omit<WebhookDelivery, 'id' | 'endpoint' | 'changes' | 'attempts'> & {
   id: string | number
   endpoint: string | number | { id: string | number }
-  status: string
-  webhookId: string
-  eventType?: string | null
-  eventAt?: string | null
   changes?: WebhookChange[] | null
-  dueAt: string
-  attemptCount?: number | null
   attempts?: AttemptEntry[] | null
-  claimToken?: string | null
 }
 
 export const endpointIdOf = (row: DeliveryRow) =>
