@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook } from 'payload'
 
-import { auditReviewTransition } from '../../../../collections/Articles/hooks/auditReviewChange'
+import { auditReviewTransition } from '../../../audit/reviewTransition'
 
 /** Submissions, approvals and change requests of a reviewed global (the crisis resources). */
 export const auditGlobalReviewChange: GlobalAfterChangeHook = async ({
