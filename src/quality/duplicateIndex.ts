@@ -7,6 +7,7 @@ import {
   type TextSignature,
 } from './textSignature'
 import { idOf } from '../lib/ids'
+import type { ArticleSignature } from '../payload-types'
 
 export type DuplicateMatch = {
   article: string
@@ -20,6 +21,11 @@ export type DuplicateMatch = {
 }
 
 type Sketches = Pick<TextSignature, 'structure' | 'vocabulary' | 'text' | 'textCount'>
+type Candidate = Pick<ArticleSignature, 'id' | 'article' | 'title' | 'updatedAt'>
+type SketchRow = Pick<
+  ArticleSignature,
+  'id' | 'structure' | 'vocabulary' | 'text' | 'textCount' | 'updatedAt'
+>
 
 /**
  * Sketches of index rows already read, by row id and its updatedAt: a candidate is scored from
@@ -49,7 +55,10 @@ export async function findDuplicates(
   { locale, exclude }: { locale: string; exclude?: string | number },
 ): Promise<DuplicateMatch[]> {
   if (signature.bands.length === 0) return []
-  const { docs: candidates } = await req.payload.find({
+  // Adapter-level reads: the index is server-only data read with a fixed select, and the Local
+  // API's per-document pipeline (afterRead over every field) cost more than the query itself once
+  // a check had a thousand candidates.
+  const { docs: candidates } = await req.payload.db.find<Candidate>({
     collection: 'article-signatures',
     where: {
       and: [
@@ -59,7 +68,6 @@ export async function findDuplicates(
       ],
     },
     select: { article: true, title: true, updatedAt: true },
-    depth: 0,
     pagination: false,
     req,
   })
@@ -67,11 +75,10 @@ export async function findDuplicates(
     .filter((c) => sketchCache.get(String(c.id))?.updatedAt !== c.updatedAt)
     .map((c) => c.id)
   for (let i = 0; i < stale.length; i += READ_PAGE) {
-    const { docs } = await req.payload.find({
+    const { docs } = await req.payload.db.find<SketchRow>({
       collection: 'article-signatures',
       where: { id: { in: stale.slice(i, i + READ_PAGE) } },
       select: { structure: true, vocabulary: true, text: true, textCount: true, updatedAt: true },
-      depth: 0,
       pagination: false,
       req,
     })
