@@ -17,18 +17,13 @@ const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOST || '0.0.0.0'
 const graceMs = Number(process.env.HAVEN_SHUTDOWN_GRACE_MS || 10_000)
 
-type NodeApiHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>
+// True when it took the request (it answers it itself); see src/graphql/http/nodeServer.ts.
+type NodeApiHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean
 // Set by the public API's route module inside the Next bundle (src/graphql/http/nextRoute.ts)
 // once it has built its handler. Until then Next's own routes answer these paths.
 const NODE_KEY = Symbol.for('haven.api.nodeHandler')
 const STOP_KEY = Symbol.for('haven.api.stop')
 const fromBundle = globalThis as { [NODE_KEY]?: NodeApiHandler; [STOP_KEY]?: () => Promise<void> }
-const publicApi = () => fromBundle[NODE_KEY]
-const isPublicApiPath = (url = '/') => {
-  const end = url.indexOf('?')
-  const pathname = end === -1 ? url : url.slice(0, end)
-  return pathname === '/graphql' || pathname === '/feeds/meeting-guide.json'
-}
 
 // Fails fast on a malformed HAVEN_TRUST_PROXY rather than on the first request.
 trustedProxyHops()
@@ -38,10 +33,10 @@ if (await runWorkers()) {
   await app.prepare()
   const handle = app.getRequestHandler()
 
-  const server = http.createServer(async (req, res) => {
-    // The fast path reads the client address from the socket and trusted hops itself.
-    const api = isPublicApiPath(req.url) ? publicApi() : undefined
-    if (api && (await api(req, res))) return
+  const server = http.createServer((req, res) => {
+    // The public API reads the client address from the socket and trusted hops itself. Until
+    // the bundle has published its handler, Next's own routes answer its paths.
+    if (fromBundle[NODE_KEY]?.(req, res)) return
     if (refuseUnknownMethod(req, res)) return
     // Rate limits and audit read the client from X-Forwarded-For; only trusted hops may write it.
     stampForwardedFor(req)

@@ -10,6 +10,15 @@ import ipaddr from 'ipaddr.js'
  * caller behind the proxy's address.
  */
 export function trustedProxyHops(raw: string | undefined = process.env.HAVEN_TRUST_PROXY): number {
+  // Read on every request; the environment rarely changes, so remember the last answer.
+  if (raw === lastHops.raw) return lastHops.hops
+  const hops = parseHops(raw)
+  lastHops = { raw, hops }
+  return hops
+}
+let lastHops: { raw: string | undefined; hops: number } = { raw: undefined, hops: 0 }
+
+function parseHops(raw: string | undefined): number {
   const value = (raw ?? '').trim().toLowerCase()
   if (value === '' || value === 'false' || value === '0') return 0
   if (value === 'true') return 1
@@ -44,9 +53,21 @@ export function pickClientAddress(chain: string[], hops = trustedProxyHops()): s
   return normalise(chain[Math.max(0, chain.length - 1 - hops)])
 }
 
+// A connection's peer does not change, and keep-alive clients send many requests on one:
+// normalising the address once per socket takes ipaddr.js off the API's hot path.
+const peerOfSocket = new WeakMap<object, string>()
+
 /** The client address of a request on a plain Node server (the standalone API). */
 export function clientIpFromNode(req: http.IncomingMessage): string {
   const hops = trustedProxyHops()
+  if (hops === 0) {
+    let peer = peerOfSocket.get(req.socket)
+    if (peer === undefined) {
+      peer = pickClientAddress([req.socket.remoteAddress ?? 'unknown'], 0)
+      peerOfSocket.set(req.socket, peer)
+    }
+    return peer
+  }
   const forwarded = hops > 0 ? split(req.headers['x-forwarded-for']?.toString()) : []
   return pickClientAddress([...forwarded, req.socket.remoteAddress ?? 'unknown'], hops)
 }

@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals'
+import http from 'node:http'
+import net from 'node:net'
 import type { Payload } from 'payload'
 
 import { startPayload, type TestPayload } from '../helpers/payload'
@@ -115,6 +118,46 @@ describe('guards', () => {
     expect(put.status).toBe(405)
     const noQuery = await api.get({})
     expect(noQuery.status).toBe(400)
+  })
+
+  it('stops reading a body sent without a length once it passes the limit', async () => {
+    const { port } = new URL(api.url)
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST' },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
+      req.setHeader('content-type', 'application/json')
+      req.on('error', reject)
+      // Chunked: the server only learns the size as the bytes arrive.
+      for (let i = 0; i < 10; i++) req.write('x'.repeat(1000))
+      req.end()
+    })
+    expect(status).toBe(413)
+  })
+
+  it('shrugs off a client that hangs up mid-body: no error logged, the next request answered', async () => {
+    const errors = jest.spyOn(payload.logger, 'error')
+    try {
+      const { port } = new URL(api.url)
+      const socket = net.connect(Number(port), '127.0.0.1')
+      await new Promise((resolve) => socket.once('connect', resolve))
+      socket.write(
+        'POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n' +
+          'content-length: 200\r\n\r\n{"query":"{ apiVe',
+      )
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      socket.destroy()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const next = await api.post(`{ apiVersion }`)
+      expect(next.status).toBe(200)
+      expect(errors.mock.calls).toEqual([])
+    } finally {
+      errors.mockRestore()
+    }
   })
 
   it('keeps introspection off when configured, and hides field suggestions', async () => {

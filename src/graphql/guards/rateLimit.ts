@@ -11,7 +11,8 @@ export type RateDecision =
   | { allowed: true; /** points used in this window, this request included */ consumed?: number }
   | { allowed: false; retryAfterSeconds: number }
 export type RateLimiter = {
-  consume(key: string): Promise<RateDecision>
+  /** Synchronous when no budget applies, so the API's cache-hit path creates no promise. */
+  consume(key: string): RateDecision | Promise<RateDecision>
   /** Gives one point back, e.g. for a login that turned out to be the account holder's. */
   reward(key: string): Promise<void>
   close(): Promise<void>
@@ -23,6 +24,8 @@ export type RateLimiter = {
  * memory limiter stands in while Redis is unreachable. Under HAVEN_WORKERS > 1 without Redis the
  * count is kept in the cluster's primary (src/cluster.ts), so N workers still allow one budget.
  */
+const ALLOWED: RateDecision = Object.freeze({ allowed: true })
+
 export function createRateLimiter(
   points: number,
   windowSeconds: number,
@@ -31,7 +34,7 @@ export function createRateLimiter(
 ): RateLimiter {
   if (points <= 0)
     return {
-      consume: async () => ({ allowed: true }),
+      consume: () => ALLOWED,
       reward: async () => {},
       close: async () => {},
     }

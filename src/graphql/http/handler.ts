@@ -14,7 +14,7 @@ import {
 } from '../cache/responseCache'
 import { createContext } from '../context'
 import { apiLimits, type ApiLimits } from '../guards/limits'
-import { createRateLimiter } from '../guards/rateLimit'
+import { createRateLimiter, type RateDecision } from '../guards/rateLimit'
 import { createApolloServer } from '../server'
 
 /** A transport-neutral HTTP request: the Next route and the standalone server both build one. */
@@ -32,7 +32,8 @@ export type ApiRequest = {
 export type ApiResponse = CachedResponse
 
 export type GraphQLHandler = {
-  handle(request: ApiRequest): Promise<ApiResponse>
+  /** A plain value when answered without I/O (cache hit, refusals); callers may `await` it. */
+  handle(request: ApiRequest): ApiResponse | Promise<ApiResponse>
   limits: ApiLimits
   stop(): Promise<void>
 }
@@ -98,7 +99,9 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
   if (redisUrl) stops.push(bridgeInvalidationsOverRedis(redisUrl))
   stops.push(bridgeInvalidationsOverCluster())
 
-  async function handle(request: ApiRequest): Promise<ApiResponse> {
+  // Synchronous up to the cache lookup: a hit is answered without creating a promise, which
+  // matters in the Next process, where async_hooks are on and every promise costs extra.
+  function handle(request: ApiRequest): ApiResponse | Promise<ApiResponse> {
     const method = request.method.toUpperCase()
     if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' }
     if (method !== 'GET' && method !== 'POST') {
@@ -106,7 +109,17 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
         allow: 'GET, POST, OPTIONS',
       })
     }
-    const decision = await limiter.consume(request.ip)
+    const decision = limiter.consume(request.ip)
+    return decision instanceof Promise
+      ? decision.then((settled) => admitted(request, method, settled))
+      : admitted(request, method, decision)
+  }
+
+  function admitted(
+    request: ApiRequest,
+    method: string,
+    decision: RateDecision,
+  ): ApiResponse | Promise<ApiResponse> {
     if (!decision.allowed) {
       return errorResponse(
         429,
@@ -142,7 +155,15 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     const key = `${method}\n${request.search}\n${method === 'POST' ? request.body : ''}`
     const hit = getCached(key)
     if (hit) return { ...hit, headers: { ...hit.headers, 'x-haven-cache': 'HIT' } }
+    return singleFlight(request, method, parsed, key)
+  }
 
+  async function singleFlight(
+    request: ApiRequest,
+    method: string,
+    parsed: unknown,
+    key: string,
+  ): Promise<ApiResponse> {
     // Single flight: identical requests that miss together wait for the first one instead of
     // each running the same queries (a publish empties the cache while every client asks). The
     // flight is keyed by cache version, so a request arriving after an invalidation never joins
