@@ -137,13 +137,14 @@ async function post(url: string, query: string) {
 type Result = { name: string; rps: number; p50: number; p99: number }
 const problems: string[] = []
 
-// Each load runs in its own autocannon process. Two loads from one process skew the second:
-// a second in-process run against the same server showed p99 3.6–4.2 s where a fresh process
-// measured 0.4–0.5 s, on an unchanged server (client-side: the server's own timings stayed
-// under 1.5 s for every request).
-async function autocannonRun(url: string, query: string, duration: number) {
+// Each load runs in its own autocannon process, and the warm-up is a fixed number of requests
+// rather than a duration. A duration run ends by destroying its connections with requests in
+// flight; against a saturated server the next run's fresh connections then waited: about 30 of
+// 50 first requests came back one every ~300 ms, up to 10 s (p99 5.5 s on the cache-off row).
+// A warm-up that ends after its last answer leaves no such tail (p99 0.43 s on the same server).
+async function autocannonRun(url: string, query: string, run: ['-d' | '-a', number]) {
   const cli = path.join(root, 'node_modules/autocannon/autocannon.js')
-  const args = [cli, '--json', '-c', String(connections), '-d', String(duration), '-m', 'POST']
+  const args = [cli, '--json', '-c', String(connections), run[0], String(run[1]), '-m', 'POST']
   args.push('-H', 'content-type=application/json', '-b', JSON.stringify({ query }), url)
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
@@ -160,8 +161,8 @@ async function autocannonRun(url: string, query: string, duration: number) {
 }
 
 async function load(name: string, url: string, query: string, baseline = false): Promise<Result> {
-  await autocannonRun(url, query, 2) // warm-up, discarded
-  const r = await autocannonRun(url, query, seconds)
+  await autocannonRun(url, query, ['-a', connections * 10]) // warm-up, discarded
+  const r = await autocannonRun(url, query, ['-d', seconds])
   // Failed requests are reported; on Haven's rows they make the run exit non-zero. Payload's
   // own handler (the baseline) times some out at 50 connections: that is its result, not a
   // fault of the bench, so it is printed but does not fail the run.
