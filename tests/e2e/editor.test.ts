@@ -8,11 +8,18 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import sharp from 'sharp'
 import { Webhook } from 'standardwebhooks'
 
 import { startReceiver, type Receiver } from '../helpers/receiver'
+import {
+  launchChromium,
+  restClient,
+  screenshots,
+  signIn,
+  type RestCall,
+} from '../helpers/adminBrowser'
 import { startServer, type RunningServer } from '../helpers/server'
 
 const shots = path.resolve(import.meta.dirname, '../../test-results/e2e')
@@ -22,51 +29,22 @@ const PASSWORD = 'a-long-test-password-1'
 let server: RunningServer
 let receiver: Receiver
 let browser: Browser
+let shot: ReturnType<typeof screenshots>
+let api: RestCall
 let secret: string
 let adminToken: string
-let step = 0
 
-async function shot(page: Page, name: string) {
-  step += 1
-  await page.screenshot({
-    path: path.join(shots, `${String(step).padStart(2, '0')}-${name}.png`),
-    fullPage: false,
-  })
-}
-
-async function api<T>(route: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${route}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
-    },
-  })
-  const body = (await res.json()) as T
-  if (!res.ok) throw new Error(`${route} → ${res.status}: ${JSON.stringify(body)}`)
-  return body
-}
-
-async function login(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', password)
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin\/?$/)
-  return page
-}
+const login = (email: string, password: string) => signIn(browser, server.url, email, password)
 
 beforeAll(async () => {
-  fs.rmSync(shots, { recursive: true, force: true })
-  fs.mkdirSync(shots, { recursive: true })
+  shot = screenshots(shots)
   receiver = await startReceiver()
   server = await startServer({
     // The receiver runs on loopback, which production refuses unless explicitly allowed.
     HAVEN_WEBHOOK_ALLOW_PRIVATE: 'true',
     HAVEN_WEBHOOK_POLL_MS: '250',
   })
+  api = restClient(server.url)
   const { token } = await api<{ token: string }>('/api/users/login', {
     method: 'POST',
     body: JSON.stringify(server.admin),
@@ -105,10 +83,7 @@ beforeAll(async () => {
       token,
     },
   ))
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  browser = await launchChromium()
 }, 900_000)
 
 afterAll(async () => {

@@ -6,11 +6,17 @@
  * editor working in Spanish gets back to English with one click. Screenshots of each step go to
  * test-results/e2e-review/ (not committed).
  */
-import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 import { toLexical } from '../../src/lib/lexical'
+import {
+  launchChromium,
+  restClient,
+  screenshots,
+  signIn,
+  type RestCall,
+} from '../helpers/adminBrowser'
 import { startServer, type RunningServer } from '../helpers/server'
 
 const shots = path.resolve(import.meta.dirname, '../../test-results/e2e-review')
@@ -21,40 +27,11 @@ const PASSWORD = 'a-long-test-password-2'
 
 let server: RunningServer
 let browser: Browser
-let step = 0
+let shot: ReturnType<typeof screenshots>
+let api: RestCall
 let articleId: string | number
 
-async function shot(page: Page, name: string) {
-  step += 1
-  await page.screenshot({
-    path: path.join(shots, `${String(step).padStart(2, '0')}-${name}.png`),
-    fullPage: false,
-  })
-}
-
-async function api<T>(route: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${route}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
-    },
-  })
-  const body = (await res.json()) as T
-  if (!res.ok) throw new Error(`${route} → ${res.status}: ${JSON.stringify(body)}`)
-  return body
-}
-
-async function login(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin\/?$/)
-  return page
-}
+const login = (email: string) => signIn(browser, server.url, email, PASSWORD)
 
 const toast = (page: Page, text: RegExp) =>
   page.locator('[data-sonner-toast]').filter({ hasText: text }).first().waitFor()
@@ -78,9 +55,9 @@ async function reviewStatus(token: string) {
 let adminToken: string
 
 beforeAll(async () => {
-  fs.rmSync(shots, { recursive: true, force: true })
-  fs.mkdirSync(shots, { recursive: true })
+  shot = screenshots(shots)
   server = await startServer()
+  api = restClient(server.url)
   ;({ token: adminToken } = await api<{ token: string }>('/api/users/login', {
     method: 'POST',
     body: JSON.stringify(server.admin),
@@ -119,10 +96,7 @@ beforeAll(async () => {
     }),
   })
   articleId = created.doc.id
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  browser = await launchChromium()
 }, 900_000)
 
 afterAll(async () => {
