@@ -23,6 +23,10 @@ const shared = {
 }
 
 export default {
+  // Integration and browser tests work a real database and server: Jest's 5 s default failed a
+  // demo-content seed on PostgreSQL on a slow shared machine. A ceiling against hangs, not a
+  // speed target (set here: Jest reads it from the global config, not from a project's).
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
