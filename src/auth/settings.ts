@@ -19,6 +19,13 @@ export const loginWindowSeconds = () => intFromEnv('HAVEN_LOGIN_WINDOW_SECONDS',
 export const forgotPasswordPerClient = () =>
   intFromEnv('HAVEN_FORGOT_PASSWORD_PER_CLIENT', 5, 0, 10_000)
 
+/**
+ * Reset emails sent per account per hour, whoever asks (HAVEN_FORGOT_PASSWORD_PER_ACCOUNT):
+ * past it a request is answered as usual and no email goes out.
+ */
+export const forgotPasswordPerAccount = () =>
+  intFromEnv('HAVEN_FORGOT_PASSWORD_PER_ACCOUNT', 3, 0, 1_000)
+
 /** Payload REST reads (GET, HEAD) per client per window (HAVEN_REST_RATE_READ). */
 export const restReadsPerWindow = () => intFromEnv('HAVEN_REST_RATE_READ', 600, 0, 1_000_000)
 

@@ -311,6 +311,81 @@ describe('forgot password', () => {
   })
 })
 
+describe('reset spacing per account', () => {
+  type Sent = { to?: unknown; subject?: string }
+  const sent: Sent[] = []
+  let original: NonNullable<Payload['email']>['sendEmail']
+  beforeAll(() => {
+    // The adapter Payload's reset sends through; it still runs, the test only reads its mail.
+    original = payload.email.sendEmail
+    payload.email.sendEmail = async (message) => {
+      sent.push(message as Sent)
+      return original(message)
+    }
+  })
+  afterAll(() => {
+    payload.email.sendEmail = original
+  })
+  const ask = (email: string, from: string) =>
+    rest.call('/api/users/forgot-password', { method: 'POST', body: { email }, from })
+  const resetsTo = (email: string) => sent.filter((m) => m.to === email)
+  async function settled(email: string, expected: number) {
+    for (let i = 0; i < 100 && resetsTo(email).length < expected; i++)
+      await new Promise((r) => setTimeout(r, 50))
+    // The resets run after the answers: give a fourth one time to show up if it were coming.
+    await new Promise((r) => setTimeout(r, 1_000))
+    return resetsTo(email)
+  }
+
+  it('15 requests from 15 addresses send exactly 3 emails, and every answer is the same', async () => {
+    const target = await createUser(payload, ['editor'])
+    const answers = []
+    for (let i = 0; i < 15; i++) answers.push(await ask(target.email, `127.0.0.${60 + i}`))
+    const stranger = await ask('nobody-at-all@example.test', '127.0.0.80')
+    for (const answer of answers) {
+      expect(answer.status).toBe(200)
+      expect(answer.text).toBe(stranger.text)
+    }
+    const emails = await settled(target.email, 3)
+    expect(emails).toHaveLength(3)
+    expect(emails[0].subject).toMatch(/reset/i)
+  })
+
+  it('is counted in Redis when REDIS_URL is set, under a hash of the email', async () => {
+    const restore = env({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      HAVEN_FORGOT_PASSWORD_PER_ACCOUNT: '2',
+    })
+    const { namedLimiter, emailKey } = await import('../../src/auth/limiters')
+    const { Redis } = await import('ioredis')
+    const redis = new Redis('redis://127.0.0.1:6379')
+    try {
+      // The limiter's first calls go to its in-memory stand-in until its Redis connection is up.
+      const limiter = namedLimiter('forgot-password-account', 2, 60 * 60)
+      const probe = `probe-${Date.now()}`
+      for (
+        let i = 0;
+        i < 50 && !(await redis.exists(`haven-forgot-password-account:${probe}`));
+        i++
+      ) {
+        await limiter.consume(probe)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      const target = await createUser(payload, ['editor'])
+      for (let i = 0; i < 4; i++)
+        expect((await ask(target.email, `127.0.0.${90 + i}`)).status).toBe(200)
+      expect(await settled(target.email, 2)).toHaveLength(2)
+      const key = `haven-forgot-password-account:${emailKey(target.email)}`
+      expect(Number(await redis.get(key))).toBeGreaterThanOrEqual(2)
+      expect(await redis.pttl(key)).toBeGreaterThan(0)
+    } finally {
+      await namedLimiter('forgot-password-account', 2, 60 * 60).close()
+      await redis.quit()
+      restore()
+    }
+  })
+})
+
 describe('media', () => {
   const ctx = { skipContentChecks: true, skipReviewWorkflow: true }
   let hero: { id: number | string; filename?: string | null }

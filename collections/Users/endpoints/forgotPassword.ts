@@ -1,7 +1,7 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
-import { minutes, namedLimiter, tooManyRequests } from '../../../src/auth/limiters'
-import { forgotPasswordPerClient } from '../../../src/auth/settings'
+import { emailKey, minutes, namedLimiter, tooManyRequests } from '../../../src/auth/limiters'
+import { forgotPasswordPerAccount, forgotPasswordPerClient } from '../../../src/auth/settings'
 import { clientIpFromHeaders } from '../../../src/lib/clientIp'
 import { FORGOT_PASSWORD_ENDPOINT } from '../hooks/throttleAuthOperations'
 
@@ -9,6 +9,11 @@ import { FORGOT_PASSWORD_ENDPOINT } from '../hooks/throttleAuthOperations'
  * POST /api/users/forgot-password, in place of Payload's own: the answer is the same, and sent
  * before the account is even looked up, so neither its words nor its timing say whether the
  * email has an account. The reset (token, email) happens after the answer.
+ *
+ * Reset emails are spaced per account (HAVEN_FORGOT_PASSWORD_PER_ACCOUNT, 3 an hour), counted in
+ * the same store as the other limits (Redis when REDIS_URL is set), for every email asked about,
+ * account or not. Past the spacing the answer is unchanged and no reset runs: a refusal would
+ * tell a stranger that the address had been asked about, and so perhaps that it has an account.
  */
 export const forgotPassword: Endpoint = {
   path: '/forgot-password',
@@ -28,6 +33,16 @@ export const forgotPassword: Endpoint = {
         `Too many password reset requests from this connection. Try again in ${minutes(decision.retryAfterSeconds)}.`,
         decision.retryAfterSeconds,
       )
+    const spacing = await namedLimiter(
+      'forgot-password-account',
+      forgotPasswordPerAccount(),
+      60 * 60,
+    ).consume(emailKey(email))
+    if (!spacing.allowed) {
+      // No email, no id: which account is being flooded is nobody's business in the logs.
+      req.payload.logger.info('Password reset not sent: this account had its hourly resets')
+      return Response.json({ message: req.t('general:success') })
+    }
     req.context = { ...req.context, [FORGOT_PASSWORD_ENDPOINT]: true }
     // A request of its own (no `req`): this one is answered, and its transaction ended, before
     // the reset runs, so reusing it would leave the reset's writes in a transaction nobody commits.
