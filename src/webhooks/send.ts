@@ -99,9 +99,29 @@ function classify(statusCode: number): AttemptOutcome['verdict'] {
   return 'failed'
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+/**
+ * Whether a redirect may take the endpoint's headers and signature along: only to the endpoint's
+ * own origin, or to its https:// twin (the host upgrading its own scheme). Anywhere else is a
+ * host the administrator never chose, so custom headers (build tokens) must not reach it.
+ */
+function sameReceiver(from: URL, to: URL): boolean {
+  if (to.origin === from.origin) return true
+  return (
+    from.protocol === 'http:' &&
+    to.protocol === 'https:' &&
+    to.hostname === from.hostname &&
+    from.port === '' &&
+    to.port === ''
+  )
+}
+
 /**
  * One delivery attempt: a POST bounded by a timeout, following at most three 307/308 redirects
- * (the only ones that keep the method and body), each re-checked by the SSRF guard.
+ * (the only ones that keep the method and body) within the endpoint's origin, each re-checked by
+ * the SSRF guard. A redirect to another origin is refused, not followed without the secrets:
+ * an unsigned delivery is one the receiver must reject anyway (docs/webhooks-security.md).
  */
 export async function sendAttempt(
   target: string,
@@ -123,13 +143,25 @@ export async function sendAttempt(
         options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
       )
       const location = reply.headers.location
-      if (
-        (reply.statusCode === 307 || reply.statusCode === 308) &&
-        location &&
-        hop < MAX_REDIRECTS
-      ) {
-        url = parseWebhookUrl(new URL(location, url).toString())
-        continue
+      if (REDIRECTS.has(reply.statusCode) && location) {
+        // The SSRF guard speaks first: its reason (a private address) is the more useful one.
+        const next = parseWebhookUrl(new URL(location, url).toString())
+        assertLiteralHostAllowed(next)
+        if (!sameReceiver(url, next))
+          return {
+            verdict: 'failed',
+            statusCode: reply.statusCode,
+            durationMs: elapsed(),
+            response: reply.body,
+            error:
+              `Redirect to another origin (${next.origin}) refused: the signature and custom ` +
+              `headers go only to the endpoint's own origin. Change the endpoint's URL if the ` +
+              `receiver has moved.`,
+          }
+        if ((reply.statusCode === 307 || reply.statusCode === 308) && hop < MAX_REDIRECTS) {
+          url = next
+          continue
+        }
       }
       const verdict =
         reply.statusCode >= 300 && reply.statusCode < 400 ? 'failed' : classify(reply.statusCode)
