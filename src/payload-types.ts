@@ -713,7 +713,7 @@ export interface WebhookDelivery {
 export interface JoinRequest {
   id: number;
   group: number | SupportGroup;
-  status?: ('new' | 'contacted' | 'closed') | null;
+  status?: ('held' | 'new' | 'contacted' | 'closed') | null;
   name?: string | null;
   contact?: string | null;
   message?: string | null;

@@ -4,6 +4,7 @@ import * as migration_20261130_031000_webhook_subscription_source from './202611
 import * as migration_20261130_031336_content_integrity from './20261130_031336_content_integrity';
 import * as migration_20261130_034046_crisis_resources_review from './20261130_034046_crisis_resources_review';
 import * as migration_20261130_035548_used_form_tokens from './20261130_035548_used_form_tokens';
+import * as migration_20261207_233552_join_requests_held from './20261207_233552_join_requests_held';
 
 export const migrations = [
   {
@@ -40,5 +41,10 @@ export const migrations = [
     up: migration_20261130_031336_content_integrity.up,
     down: migration_20261130_031336_content_integrity.down,
     name: '20261130_031336_content_integrity',
+  },
+  {
+    up: migration_20261207_233552_join_requests_held.up,
+    down: migration_20261207_233552_join_requests_held.down,
+    name: '20261207_233552_join_requests_held',
   },
 ]
