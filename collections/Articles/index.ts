@@ -10,6 +10,7 @@ import { setPublishedAt } from './hooks/setPublishedAt'
 import { findingsField } from '../../src/checks'
 import { refuseUnauthorisedOverrides } from '../../src/checks'
 import { runContentChecks } from '../../src/checks'
+import { ARTICLE_TEXT_LIMITS, enforceTextLimits } from '../../src/checks'
 import { importEndpoint } from '../../src/import'
 import { articlePreviewTokenEndpoint } from '../../src/graphql/preview/previewEndpoint'
 import { articleQualityFields } from '../../src/quality/articleQualityFields'
@@ -72,7 +73,12 @@ export const Articles: CollectionConfig = {
   },
   endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint, unpublishEndpoint],
   hooks: {
-    beforeOperation: [keepPublicStateExplicit, refuseUnauthorisedOverrides],
+    // Text limits first: every later hook and check reads the texts, so they must be bounded.
+    beforeOperation: [
+      enforceTextLimits(ARTICLE_TEXT_LIMITS),
+      keepPublicStateExplicit,
+      refuseUnauthorisedOverrides,
+    ],
     // Stale forms first: their other differences are someone else's changes, not theirs.
     beforeValidate: [refuseStaleSave, protectReviewRecord],
     beforeChange: [setPublishedAt, suggestArticleTopics, runContentChecks, enforceReviewWorkflow],
@@ -104,7 +110,7 @@ export const Articles: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
-      maxLength: 160,
+      maxLength: ARTICLE_TEXT_LIMITS.title,
       admin: {
         components: {
           ...showFindings('title').components,
@@ -117,7 +123,7 @@ export const Articles: CollectionConfig = {
       name: 'summary',
       type: 'textarea',
       localized: true,
-      maxLength: 400,
+      maxLength: ARTICLE_TEXT_LIMITS.summary,
       admin: showFindings('summary'),
     },
     {

@@ -1,14 +1,15 @@
 import type { ContentCheck, Finding } from './types'
 import { articleText } from '../quality/articleText'
 import { CONTENT_WARNING_TERMS, MIN_MENTIONS } from '../quality/contentWarningTerms'
-import { findBlockedPhrases } from '../quality/findBlockedPhrases'
+import { findBlockedPhrases, readForPhrases } from '../quality/findBlockedPhrases'
 
 /** The content warnings a text's title, summary and body call for, with what was found. */
 export function suggestContentWarnings(text: string) {
   const out: Array<{ warning: string; label: string; mentions: number; example: string }> = []
+  const read = readForPhrases(text)
   for (const [warning, { label, terms }] of Object.entries(CONTENT_WARNING_TERMS)) {
     const found = findBlockedPhrases(
-      text,
+      read,
       terms.map((phrase) => ({ phrase })),
     )
     const mentions = found.reduce((sum, f) => sum + f.count, 0)

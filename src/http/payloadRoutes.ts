@@ -18,6 +18,7 @@ import {
 import { getPayload, type SanitizedConfig } from 'payload'
 import { validOperators } from 'payload/shared'
 
+import { apiBodyLimits, withinBodyLimit, type BodyLimits } from './bodyLimit'
 import { clientErrorOf } from './clientErrorOf'
 
 type Config = Promise<SanitizedConfig> | SanitizedConfig
@@ -329,20 +330,23 @@ async function answerThrown(config: Config, error: unknown): Promise<Response> {
 
 function guarded<A extends unknown[]>(
   config: Config,
+  limits: BodyLimits,
   check: (request: Request, ...args: A) => Promise<Response | undefined>,
   handler: (request: Request, ...args: A) => Promise<Response>,
 ) {
-  return async (request: Request, ...args: A): Promise<Response> => {
+  return async (sent: Request, ...args: A): Promise<Response> => {
     try {
-      const refused = await check(request, ...args)
-      if (!refused) return await handler(request, ...args)
+      // Before anything reads the body: the checks below and Payload each buffer it whole.
+      const request = await withinBodyLimit(sent, limits)
+      const refused = request instanceof Response ? request : await check(request, ...args)
+      if (!refused) return await handler(request as Request, ...args)
       // At info and without the reason, which quotes what was sent.
       const payload = await getPayload({ config })
       payload.logger.info({
         msg: 'API request refused',
         status: refused.status,
-        method: request.method,
-        path: new URL(request.url).pathname,
+        method: sent.method,
+        path: new URL(sent.url).pathname,
       })
       return refused
     } catch (error) {
@@ -356,10 +360,11 @@ function guarded<A extends unknown[]>(
  * export them, behind the checks above. Errors Payload itself catches are mapped to 4xx by
  * the `afterError` hook in payload.config.ts (src/http/answerClientErrors.ts).
  */
-export function payloadRoutes(config: Config) {
+export function payloadRoutes(config: Config, limits: BodyLimits = apiBodyLimits()) {
   const rest = (handler: RestHandler) =>
     guarded(
       config,
+      limits,
       async (request: Request, args: RestArgs) =>
         checkRest(request, config, (await args.params)?.slug ?? []),
       handler,
@@ -371,7 +376,7 @@ export function payloadRoutes(config: Config) {
     PATCH: rest(REST_PATCH(config)),
     PUT: rest(REST_PUT(config)),
     OPTIONS: REST_OPTIONS(config),
-    GRAPHQL_POST: guarded(config, checkGraphQL, GRAPHQL_POST(config)),
+    GRAPHQL_POST: guarded(config, limits, checkGraphQL, GRAPHQL_POST(config)),
     /** Any other method on /api/graphql. */
     GRAPHQL_OTHER: async () =>
       refusal(405, "Payload's GraphQL endpoint takes POST requests.", { allow: 'POST, OPTIONS' }),

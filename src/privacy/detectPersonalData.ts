@@ -47,15 +47,18 @@ export function detectPersonalData(text: string, options: DetectOptions = {}): D
     ...findAddresses(text),
     ...findTestimonialNames(text),
   ]
-  const kept = all.filter(
-    (d, i) =>
-      !all.some(
-        (o, j) =>
-          j !== i &&
-          o.start <= d.start &&
-          o.end >= d.end &&
-          (o.end - o.start > d.end - d.start || j < i),
-      ),
-  )
-  return kept.sort((a, b) => a.start - b.start)
+  // One sweep in start order (widest first, then earlier detector): a detection is inside another
+  // when something that began no later already reaches as far. Comparing every pair made a text
+  // full of addresses quadratic.
+  const order = all
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.start - b.d.start || b.d.end - a.d.end || a.i - b.i)
+  const kept: Detection[] = []
+  let reach = -1
+  for (const { d } of order) {
+    if (reach >= d.end) continue
+    kept.push(d)
+    reach = d.end
+  }
+  return kept
 }

@@ -1,5 +1,7 @@
 import { stemmer } from 'stemmer'
 
+import { MAX_WORD_LENGTH } from './text'
+
 export type BlockedPhrase = { phrase: string; reason?: string | null }
 export type BlockedPhraseMatch = {
   phrase: string
@@ -31,6 +33,7 @@ const SPELLING: Array<[RegExp, string]> = [
 /** The form a word is compared in: lower case, American spelling, singular (Porter stem). */
 export function canonicalWord(word: string): string {
   let w = word.toLowerCase().replace(/[\u2018\u2019\u02bc']/g, '')
+  if (w.length > MAX_WORD_LENGTH) return w
   if (w.length > 4) for (const [from, to] of SPELLING) w = w.replace(from, to)
   return stemmer(w)
 }
@@ -39,11 +42,27 @@ type Token = { word: string; start: number; end: number }
 
 // Hyphens, apostrophes and other punctuation separate words: "cbt-therapy" is "cbt therapy".
 function tokens(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
-    word: canonicalWord(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-  }))
+  // Prose repeats its words; each distinct one is normalised once.
+  const canonical = new Map<string, string>()
+  return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => {
+    let word = canonical.get(m[0])
+    if (word === undefined) canonical.set(m[0], (word = canonicalWord(m[0])))
+    return { word, start: m.index, end: m.index + m[0].length }
+  })
+}
+
+/** A text read once for phrase matching, so several phrase lists can be looked up in it. */
+export type PhraseText = {
+  text: string
+  words: Token[]
+  positions: Map<string, number[]>
+}
+
+export function readForPhrases(text: string): PhraseText {
+  const words = tokens(text)
+  const positions = new Map<string, number[]>()
+  words.forEach((t, i) => (positions.get(t.word) ?? positions.set(t.word, []).get(t.word)!).push(i))
+  return { text, words, positions }
 }
 
 const phraseCache = new Map<string, string[]>()
@@ -59,11 +78,12 @@ const phraseWords = (phrase: string) => {
  * punctuation, singular and plural, British and American spelling do not matter
  * ("Dual-Diagnosis Treatments", "CBT-therapy", "online therapy session", "programme").
  */
-export function findBlockedPhrases(text: string, phrases: BlockedPhrase[]): BlockedPhraseMatch[] {
+export function findBlockedPhrases(
+  source: string | PhraseText,
+  phrases: BlockedPhrase[],
+): BlockedPhraseMatch[] {
+  const { text, words, positions } = typeof source === 'string' ? readForPhrases(source) : source
   const found: Array<BlockedPhraseMatch & { key: string }> = []
-  const words = tokens(text)
-  const positions = new Map<string, number[]>()
-  words.forEach((t, i) => (positions.get(t.word) ?? positions.set(t.word, []).get(t.word)!).push(i))
   const seen = new Set<string>()
   for (const entry of phrases) {
     const target = phraseWords(normalisePhrase(entry.phrase))

@@ -19,6 +19,13 @@ const STOPWORDS: Record<string, Set<string>> = {
 
 export type Language = 'en' | 'es'
 
+/**
+ * No word of any language the checks read is this long. Longer runs of letters are compared as
+ * written: the spelling rules and the stemmer scan a word once per letter, so a 12,000-letter
+ * "word" cost seconds, and it cannot be a form of any listed phrase anyway.
+ */
+export const MAX_WORD_LENGTH = 48
+
 export const languageOf = (locale?: string | null): Language => (locale === 'es' ? 'es' : 'en')
 
 /** Lower-cased words of a text; curly apostrophes become straight ones, numbers are kept. */
@@ -40,7 +47,7 @@ export const isNumber = (word: string) => /^\p{N}+$/u.test(word)
 
 /** English words are reduced to their Porter stem ("psychology", "psychological" → "psycholog"). */
 export function stem(word: string, language: Language = 'en'): string {
-  return language === 'en' ? stemmer(word) : word
+  return language === 'en' && word.length <= MAX_WORD_LENGTH ? stemmer(word) : word
 }
 
 /** Stems of the content words of a text, in order. */
