@@ -1,6 +1,6 @@
 import { createRateLimiter, type RateDecision, type RateLimiter } from '../graphql/guards/rateLimit'
 import { JoinRequestError } from './errors'
-import { ratePerGroup, ratePerIp } from './settings'
+import { heldPerGroup, ratePerGroup, ratePerIp } from './settings'
 
 const HOUR = 60 * 60
 const limiters = new Map<string, RateLimiter>()
@@ -25,30 +25,48 @@ function refuse(decision: RateDecision, message: string) {
     )
 }
 
+/** How a request within its budgets is to be handled. */
+export type GroupAdmission = {
+  /** Past the group's usual budget: store it for review, without the usual email. */
+  held: boolean
+}
+
+const USUAL: GroupAdmission = { held: false }
+
 /**
  * Budgets for join requests, each per hour and in Redis when REDIS_URL is set (shared by all
- * instances). Per client first (every attempt counts, valid or not); then per group, counting
- * distinct clients rather than requests, so one client, however persistent, takes at most one of
- * a group's places and cannot close its form to everyone else.
+ * instances), counted per client network (a /64 for IPv6; settings.ts), not per address. Per
+ * network first (every attempt counts, valid or not); then per group, counting distinct networks
+ * rather than requests, so one client, however persistent, takes at most one of a group's places.
+ * A group whose places are taken is not closed: further requests are held for its coordinators
+ * to review, so a flood from many addresses cannot turn away the real person who comes after it.
+ * Only past a second, larger budget of held requests is anyone refused, which bounds storage.
  */
 export const joinRateLimits = {
-  ip: async (ip: string) =>
+  network: async (network: string) =>
     refuse(
-      await limiter('join-ip', ratePerIp()).consume(ip),
+      await limiter('join-ip', ratePerIp()).consume(network),
       'Too many requests to join groups from this connection.',
     ),
-  group: async (group: string, ip?: string | null) => {
-    // Points per (client, group) are capped only by the per-client budget above; what matters is
-    // whether this is the client's first request to the group in the window.
+  group: async (group: string, network?: string | null): Promise<GroupAdmission> => {
+    // Points per (network, group) are capped only by the per-network budget above; what matters
+    // is whether this is the network's first request to the group in the window.
     const clients = limiter('join-client-group', Number.MAX_SAFE_INTEGER)
-    const clientKey = `${group}|${ip}`
-    if (ip) {
+    const clientKey = `${group}|${network}`
+    if (network) {
       const seen = await clients.consume(clientKey)
-      if (seen.allowed && (seen.consumed ?? 1) > 1) return
+      if (seen.allowed && (seen.consumed ?? 1) > 1) return USUAL
     }
     const decision = await limiter('join-group', ratePerGroup()).consume(group)
-    // A client the full group turned away is still new to it next time.
-    if (!decision.allowed && ip) await clients.reward(clientKey)
-    refuse(decision, 'This group has received many requests in the last hour.')
+    if (decision.allowed) return USUAL
+    // A network the full group held is weighed again next time, so it is never waved through.
+    if (network) await clients.reward(clientKey)
+    refuse(
+      await limiter('join-held', heldPerGroup()).consume(group),
+      'This group has received many requests in the last hour.',
+    )
+    return { held: true }
   },
+  /** True once per group and window: for the one email that says requests are being held. */
+  firstHeld: async (group: string) => (await limiter('join-held-notice', 1).consume(group)).allowed,
 }

@@ -3,10 +3,11 @@ import type { Payload } from 'payload'
 import { seal } from '../lib/crypto/seal'
 import { JoinRequestError } from './errors'
 import { checkFormToken } from './formToken'
-import { notifyCoordinators } from './notifyCoordinators'
+import { networkOf } from '../lib/clientIp'
+import { notifyCoordinators, notifyCoordinatorsOfHeldRequests } from './notifyCoordinators'
 import { joinRateLimits } from './rateLimits'
 import { spendFormToken } from './spendFormToken'
-import { SEAL_CONTEXT } from './settings'
+import { joinNetworkPrefixes, SEAL_CONTEXT } from './settings'
 import { validateJoinRequest, type JoinRequestInput } from './validateJoinRequest'
 
 export type SubmitInput = JoinRequestInput & {
@@ -32,15 +33,18 @@ const ACCEPTED: SubmitResult = {
 
 /**
  * Handles a request to join a support group from the public: spam checks, validation, rate
- * limits, then stores the name, contact and message encrypted and tells the coordinators. Throws
- * JoinRequestError with a message for the person; nothing it throws or logs quotes the content.
+ * limits, then stores the name, contact and message encrypted and tells the coordinators. Past
+ * the group's usual budget the request is held for review instead (rateLimits.ts), with the same
+ * answer to the person. Throws JoinRequestError with a message for the person; nothing it throws
+ * or logs quotes the content.
  */
 export async function submitJoinRequest(
   payload: Payload,
   input: SubmitInput,
   { ip, now = new Date() }: SubmitContext = {},
 ): Promise<SubmitResult> {
-  if (ip) await joinRateLimits.ip(ip)
+  const network = ip ? networkOf(ip, joinNetworkPrefixes()) : null
+  if (network) await joinRateLimits.network(network)
   // A filled honeypot is a bot: answer as if it worked so it learns nothing, and keep nothing.
   if (typeof input.website === 'string' && input.website.trim() !== '') return ACCEPTED
   const formToken = checkFormToken(
@@ -66,7 +70,7 @@ export async function submitJoinRequest(
       'GROUP_CLOSED',
       'This group is not taking new members at the moment.',
     )
-  await joinRateLimits.group(String(group.id), ip)
+  const admission = await joinRateLimits.group(String(group.id), network)
   // Spent last, so a typo the person corrects does not cost them the form.
   await spendFormToken(payload, formToken, now)
 
@@ -76,10 +80,19 @@ export async function submitJoinRequest(
   )
   const created = await payload.create({
     collection: 'join-requests',
-    data: { group: group.id, consent: true, sealed },
+    data: { group: group.id, consent: true, sealed, status: admission.held ? 'held' : 'new' },
     overrideAccess: true,
     depth: 0,
   })
+
+  // Counted once stored, so a held request that failed on the way cannot use up the one email.
+  const firstHeld = admission.held && (await joinRateLimits.firstHeld(String(group.id)))
+  if (admission.held && !firstHeld) return ACCEPTED
+  if (firstHeld)
+    payload.logger.info(
+      { group: group.id },
+      'Join requests held for review: the group had its usual number for this hour',
+    )
 
   // Coordinators are read with access overridden: the public caller cannot see them.
   const full = await payload.findByID({
@@ -90,7 +103,8 @@ export async function submitJoinRequest(
     select: { name: true, coordinators: true },
   })
   try {
-    await notifyCoordinators(payload, full, created.id)
+    if (admission.held) await notifyCoordinatorsOfHeldRequests(payload, full)
+    else await notifyCoordinators(payload, full, created.id)
   } catch (err) {
     // The request is stored and listed in the admin; a mail outage must not lose or repeat it.
     payload.logger.error(

@@ -93,3 +93,24 @@ type HeaderSource = { get(name: string): string | null | undefined }
 export function clientIpFromHeaders(headers: HeaderSource | undefined): string {
   return pickClientAddress(split(headers?.get('x-forwarded-for')))
 }
+
+export type NetworkPrefixes = { ipv4: number; ipv6: number }
+
+/**
+ * The network a client address belongs to, as a CIDR string ("2001:db8:1:2::/64"), for budgets
+ * that must not be dodged by hopping between addresses one subscriber owns: an IPv6 subscriber
+ * gets at least a /64, so every address in it is the same client. An IPv4-mapped IPv6 address
+ * counts as IPv4. Anything that is not an address ("unknown") is its own key.
+ */
+export function networkOf(address: string, prefixes: NetworkPrefixes): string {
+  const bare = normalise(address)
+  if (!ipaddr.isValid(bare)) return bare
+  const ip = ipaddr.parse(bare)
+  const bits = ip.kind() === 'ipv4' ? prefixes.ipv4 : prefixes.ipv6
+  const cidr = `${ip.toString()}/${bits}`
+  const network =
+    ip.kind() === 'ipv4'
+      ? ipaddr.IPv4.networkAddressFromCIDR(cidr)
+      : ipaddr.IPv6.networkAddressFromCIDR(cidr)
+  return `${network.toString()}/${bits}`
+}

@@ -199,6 +199,7 @@ describe('requestToJoinGroup', () => {
 
       process.env.HAVEN_JOIN_RATE_PER_IP = '100'
       process.env.HAVEN_JOIN_RATE_PER_GROUP = '1'
+      process.env.HAVEN_JOIN_HELD_PER_GROUP = '1'
       const limited = await group('Busy circle', true, [coordinator.id])
       const real = (ip: string) =>
         submitJoinRequest(
@@ -207,12 +208,15 @@ describe('requestToJoinGroup', () => {
           { ip },
         )
       await real('192.0.2.10')
-      const refusal = await real('192.0.2.11').catch((e) => e)
+      // Past the group's usual number a request is held for review; past the held ones, refused.
+      await expect(real('192.0.2.11')).resolves.toMatchObject({ ok: true })
+      const refusal = await real('192.0.2.12').catch((e) => e)
       expect(refusal).toMatchObject({ code: 'RATE_LIMITED' })
       expect(refusal.message).toMatch(/Try again in \d+ minutes/)
     } finally {
       process.env.HAVEN_JOIN_RATE_PER_IP = before.ip ?? ''
       process.env.HAVEN_JOIN_RATE_PER_GROUP = before.group ?? ''
+      delete process.env.HAVEN_JOIN_HELD_PER_GROUP
     }
   })
 })
@@ -234,9 +238,16 @@ describe('per-group cap and form tokens', () => {
       for (let i = 0; i < 4; i++)
         await expect(send('192.0.2.50')).resolves.toMatchObject({ ok: true })
       await expect(send('192.0.2.51')).resolves.toMatchObject({ ok: true })
-      // Two distinct clients fill this group's hour; a third is turned away, repeatedly.
-      await expect(send('192.0.2.52')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
-      await expect(send('192.0.2.52')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+      // Two distinct clients fill this group's hour; a third is held for review, every time.
+      await expect(send('192.0.2.52')).resolves.toMatchObject({ ok: true })
+      await expect(send('192.0.2.52')).resolves.toMatchObject({ ok: true })
+      const { docs } = await payload.find({
+        collection: 'join-requests',
+        where: { group: { equals: busy.id } },
+        sort: 'createdAt',
+        depth: 0,
+      })
+      expect(docs.map((d) => d.status)).toEqual(['new', 'new', 'new', 'new', 'new', 'held', 'held'])
     } finally {
       process.env.HAVEN_JOIN_RATE_PER_GROUP = before ?? ''
     }
