@@ -11,6 +11,7 @@ import next from 'next'
 
 import { runWorkers } from './cluster'
 import { stampForwardedFor, trustedProxyHops } from './lib/clientIp'
+import { refuseUndecodablePath } from './http/refuseUndecodablePath'
 import { refuseUnknownMethod } from './http/refuseUnknownMethod'
 
 const port = Number(process.env.PORT || 3000)
@@ -38,6 +39,7 @@ if (await runWorkers()) {
     // the bundle has published its handler, Next's own routes answer its paths.
     if (fromBundle[NODE_KEY]?.(req, res)) return
     if (refuseUnknownMethod(req, res)) return
+    if (refuseUndecodablePath(req, res)) return
     // Rate limits and audit read the client from X-Forwarded-For; only trusted hops may write it.
     stampForwardedFor(req)
     void handle(req, res)

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../src/access/isAdmin'
 import { endpointSettingsFields } from './fields'
 import { clearDisabledReason } from './hooks/clearDisabledReason'
+import { deleteDeliveries } from './hooks/deleteDeliveries'
 import { issueSigningSecret } from './hooks/issueSigningSecret'
 import { rebuildNowEndpoint } from './endpoints/rebuildNow'
 import { revealSecretEndpoint } from './endpoints/revealSecret'
@@ -28,7 +29,10 @@ export const WebhookEndpoints: CollectionConfig = {
     },
   },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [issueSigningSecret, clearDisabledReason] },
+  hooks: {
+    beforeChange: [issueSigningSecret, clearDisabledReason],
+    beforeDelete: [deleteDeliveries],
+  },
   endpoints: [revealSecretEndpoint, rotateSecretEndpoint, sendTestEndpoint, rebuildNowEndpoint],
   fields: [
     ...endpointSettingsFields,

@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { GraphQLError, type GraphQLFormattedError } from 'graphql'
 
+import { clientErrorOf } from '../http/clientErrorOf'
 import type { HavenContext } from './context'
 import { costLimitPlugin } from './guards/costLimit'
 import { depthLimitRule } from './guards/depthLimitRule'
@@ -26,10 +27,18 @@ function clientStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status < 500 ? status : undefined
 }
 
-const isInternal = (formatted: GraphQLFormattedError, error: unknown) => {
+const hasNoCode = (formatted: GraphQLFormattedError) => {
   const code = formatted.extensions?.code
-  return (!code || code === 'INTERNAL_SERVER_ERROR') && clientStatus(error) === undefined
+  return !code || code === 'INTERNAL_SERVER_ERROR'
 }
+
+// An error from below a resolver that a value in the request caused (a cursor value no column
+// can hold, a malformed id), recognised the way REST recognises it.
+const causedByRequest = (formatted: GraphQLFormattedError, error: unknown) =>
+  hasNoCode(formatted) && clientStatus(error) === undefined ? clientErrorOf(error) : undefined
+
+const isInternal = (formatted: GraphQLFormattedError, error: unknown) =>
+  hasNoCode(formatted) && clientStatus(error) === undefined && !clientErrorOf(error)
 
 /**
  * Only errors this API raised on purpose reach the caller as written. Anything unexpected (a
@@ -48,8 +57,19 @@ export function formatError(
       extensions: { code: 'QUERY_TOO_DEEP', maxDepth: Number(depth[1]) },
     }
   }
-  if (!formatted.extensions?.code && clientStatus(error) !== undefined) {
+  // Apollo gives errors without a code INTERNAL_SERVER_ERROR, its own 400s included ("provided
+  // sha does not match query"); a status says whose mistake it was.
+  if (hasNoCode(formatted) && clientStatus(error) !== undefined) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }
+  }
+  const client = causedByRequest(formatted, error)
+  if (client) {
+    return {
+      message: client.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    }
   }
   if (isInternal(formatted, error)) {
     return {
@@ -68,6 +88,14 @@ const logInternalErrors: ApolloServerPlugin<HavenContext> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const formatted = { message: error.message, extensions: error.extensions }
+          const client = causedByRequest(formatted, error)
+          if (client) {
+            // The caller's mistake, found late: a refusal-level line, without SQL or a stack.
+            contextValue?.payload?.logger.info(
+              { status: client.status },
+              `refused: ${client.message}`,
+            )
+          }
           if (!isInternal(formatted, error)) continue
           contextValue?.payload?.logger.error({
             msg: 'GraphQL internal error',

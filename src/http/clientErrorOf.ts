@@ -41,7 +41,10 @@ export function clientErrorOf(error: unknown): ClientError | undefined {
       return { status: 400, message: 'The request body is not valid JSON.' }
     }
     if (link instanceof RangeError && /finite numbers/.test(link.message)) {
-      return { status: 400, message: 'A number in the request is too large to be stored.' }
+      return {
+        status: 400,
+        message: 'A number in the request is not a finite number or is too large to be stored.',
+      }
     }
     // The MongoDB adapter's equivalent: a request value that cannot be cast to its field's type
     // (mongoose) or to an ObjectId (bson).

@@ -20,6 +20,7 @@ import { validOperators } from 'payload/shared'
 
 import { apiBodyLimits, withinBodyLimit, type BodyLimits } from './bodyLimit'
 import { clientErrorOf } from './clientErrorOf'
+import { pathDecodes, UNDECODABLE_PATH } from './refuseUndecodablePath'
 
 type Config = Promise<SanitizedConfig> | SanitizedConfig
 type RestArgs = { params: Promise<{ slug: string[] }> }
@@ -137,6 +138,14 @@ function checkWhere(
     }
     // The field's path, without the and/or lists around it.
     const path = segments.slice(0, at).filter((p) => p !== 'and' && p !== 'or' && !/^\d+$/.test(p))
+    const opaque = opaqueFieldOnPath(fields, path)
+    if (opaque) {
+      return refusal(
+        400,
+        `\`${key}\`: ${opaque.name} is ${opaque.type === 'richText' ? 'rich text' : 'translated JSON'} ` +
+          `and can only be queried as a whole (where[${opaque.name}][like]=…), not by its inner parts.`,
+      )
+    }
     const field = fieldAt(fields, path)
     if (operator === 'all' && field && !field.hasMany) {
       return refusal(400, `\`${key}\`: all works only on fields that hold several values.`)
@@ -195,6 +204,7 @@ function checkWhere(
 type Field = {
   name: string
   type: string
+  localized?: boolean
   hasMany?: boolean
   relationTo?: string | (string[] & { includes?: unknown })
   flattenedFields?: Field[]
@@ -213,6 +223,80 @@ function fieldAt(fields: Field[], path: string[]): Field | undefined {
   return current
 }
 
+/**
+ * A rich-text (or translated JSON) field that a where path reaches into (`body.root`): the SQL
+ * adapters build no valid query for that and fail in the database.
+ */
+function opaqueFieldOnPath(fields: Field[], path: string[]): Field | undefined {
+  const parts = path.flatMap((p) => p.split('.'))
+  // A versions query names the document's fields under `version.`.
+  if (parts[0] === 'version' && !fields.some((f) => f.name === 'version')) parts.shift()
+  let scope: Field[] | undefined = fields
+  for (const [i, part] of parts.entries()) {
+    const field: Field | undefined = scope?.find((f) => f.name === part)
+    if (!field) return undefined
+    const opaque = field.type === 'richText' || (field.type === 'json' && field.localized)
+    if (opaque && i < parts.length - 1) return field
+    scope = field.flattenedFields
+  }
+  return undefined
+}
+
+type RouteEndpoint = { path: string; method: string }
+
+/** The route parameters of the first endpoint Payload would pick for this path, if any. */
+function routeParams(
+  endpoints: RouteEndpoint[],
+  method: string,
+  rest: string[],
+): { path: string; params: Record<string, string> } | undefined {
+  for (const endpoint of endpoints) {
+    if (endpoint.method !== method) continue
+    const pattern = endpoint.path.split('/').filter(Boolean)
+    const params: Record<string, string> = {}
+    const fits = pattern.every((part, i) => {
+      if (!part.startsWith(':')) return rest[i] === part
+      if (rest[i] === undefined) return part.endsWith('?')
+      params[part.slice(1).replace(/\?$/, '')] = rest[i]
+      return true
+    })
+    if (fits && rest.length <= pattern.length) return { path: endpoint.path, params }
+  }
+  return undefined
+}
+
+/**
+ * A document id in the path must have the database's id shape: Payload turns any other value
+ * into NaN (SQL) or an uncastable ObjectId and the query fails in the adapter.
+ */
+function checkRouteIds(
+  collection: { endpoints?: unknown; auth?: { verify?: unknown } } | undefined,
+  method: string,
+  slug: string[],
+  idShape: 'number' | 'objectId' | 'any',
+): Response | undefined {
+  if (!collection || !Array.isArray(collection.endpoints)) return undefined
+  const route = routeParams(collection.endpoints as RouteEndpoint[], method, slug.slice(1))
+  if (!route) return undefined
+  // Payload names the verification token `id` in this route.
+  if (route.path.startsWith('/verify/')) {
+    if (collection.auth?.verify) return undefined
+    return refusal(
+      404,
+      `Email verification is not used for ${slug[0]}: there is nothing to verify.`,
+    )
+  }
+  const id = route.params.id
+  if (id === undefined || idShape === 'any') return undefined
+  const number = idShape === 'number'
+  if (number ? /^\d{1,15}$/.test(id) : OBJECT_ID.test(id)) return undefined
+  return refusal(
+    400,
+    `${id.slice(0, 40)} is not a document id: ids here are ` +
+      `${number ? 'whole numbers' : '24 hexadecimal digits'}.`,
+  )
+}
+
 const PAGING = ['limit', 'page', 'depth']
 
 // The admin reads long queries (a relationship picker's options) as POST with an override header and
@@ -227,6 +311,7 @@ const isOverriddenGet = (request: Request) =>
 
 async function checkRest(request: Request, config: Config, slug: string[]) {
   const url = new URL(request.url)
+  if (!pathDecodes(url.pathname)) return refusal(400, UNDECODABLE_PATH)
   const overridden = isOverriddenGet(request)
   if (overridden) {
     for (const [key, value] of new URLSearchParams(await request.clone().text())) {
@@ -247,6 +332,13 @@ async function checkRest(request: Request, config: Config, slug: string[]) {
   const collection = (await config).collections.find((c) => c.slug === slug[0])
   const payload = await getPayload({ config })
   const numericIds = payload.db.defaultIDType === 'number'
+  const ids = checkRouteIds(
+    collection,
+    overridden ? 'get' : request.method.toLowerCase(),
+    slug,
+    numericIds ? 'number' : payload.db.name === 'mongoose' ? 'objectId' : 'any',
+  )
+  if (ids) return ids
   const fields = (collection?.flattenedFields ?? []) as unknown as Field[]
   const where = checkWhere(url, fields, numericIds, payload.db.name === 'mongoose')
   if (where) return where

@@ -2,6 +2,7 @@ import { defaultLoggerOptions } from 'payload'
 import type { DestinationStream, LoggerOptions } from 'pino'
 
 import { isProduction } from '../config/secrets'
+import { clientErrorOf } from '../http/clientErrorOf'
 import { errorForLog, redactErrorMessage } from './errorForLog'
 
 const anyDepth = (path: string) => [path, `*.${path}`, `*.*.${path}`]
@@ -33,9 +34,9 @@ const ERROR_LEVEL = 50
 
 /**
  * The refusal an error-level line reports, when it is one: an error carrying a 4xx status (a rule
- * said no, a bad argument, a stale form). Payload picks the level of such errors by class name
- * (`loggingLevels` in payload.config.ts), but a production build minifies class names, so the
- * status is what decides here.
+ * said no, a bad argument, a stale form), or one a request's content caused (see clientErrorOf).
+ * Payload picks the level of such errors by class name (`loggingLevels` in payload.config.ts),
+ * but a production build minifies class names, so the status is what decides here.
  */
 export function expectedRefusal(arg: unknown): { status: number; message: string } | null {
   const err =
@@ -46,8 +47,16 @@ export function expectedRefusal(arg: unknown): { status: number; message: string
         : null
   if (!(err instanceof Error)) return null
   const status = (err as { status?: unknown }).status
-  if (typeof status !== 'number' || status < 400 || status >= 500) return null
-  return { status, message: redactErrorMessage(err.message) }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, message: redactErrorMessage(err.message) }
+  }
+  // What a request's content broke below Payload (malformed multipart, invalid JSON, a value no
+  // column can hold) is answered with a 400 by the afterError hook, but Payload's route handler
+  // logs it first, as a bare `{ err }`. Haven's own lines (jobs, the webhook worker) always say
+  // what failed, so a database error in the background keeps its error level.
+  const bare = arg === err || Object.keys(arg as object).join() === 'err'
+  const client = bare ? clientErrorOf(err) : undefined
+  return client ? { status: client.status, message: client.message } : null
 }
 
 export function loggerOptions(): LoggerOptions {

@@ -10,15 +10,26 @@ export function encodeCursor(cursor: Cursor): string {
 const NOT_A_CURSOR =
   '`after` is not a cursor this API returned; pass a pageInfo.endCursor unchanged.'
 
+// Sort values this API writes into cursors: dates, titles, slugs, distances and ids. None holds a
+// NUL, which PostgreSQL refuses in any text and SQLite's driver fails on; none is longer than a
+// title may be.
+const MAX_CURSOR_CHARS = 2_000
+const cursorPart = (part: unknown) =>
+  (typeof part === 'string' && part.length <= MAX_CURSOR_CHARS && !part.includes('\u0000')) ||
+  (typeof part === 'number' && Number.isFinite(part))
+
 export function decodeCursor(raw: string | null | undefined): Cursor | null {
   if (raw == null) return null
   try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    const value: unknown =
+      raw.length <= MAX_CURSOR_CHARS * 4
+        ? JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+        : undefined
     const ok =
       Array.isArray(value) &&
       value.length === 2 &&
-      ['string', 'number'].includes(typeof value[1]) &&
-      (value[0] === null || ['string', 'number'].includes(typeof value[0]))
+      cursorPart(value[1]) &&
+      (value[0] === null || cursorPart(value[0]))
     if (ok) return value as Cursor
   } catch {
     // fall through to the error below

@@ -9,6 +9,16 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return typeof size === 'number' ? 1 + Math.max(0, size) * childComplexity : undefined
 }
 
+function noOperation(name: string | null | undefined): GraphQLError {
+  const message = name
+    ? `The query has no operation named ${JSON.stringify(name.slice(0, 100))}: ` +
+      'operationName must be the name of one of its operations, or left out.'
+    : 'The query has several operations: say which one to run in operationName.'
+  return new GraphQLError(message, {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+  })
+}
+
 /** Rejects an operation whose estimated cost is over `maxCost` before any resolver runs. */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
@@ -18,6 +28,8 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
           // The estimate reads variables (page sizes), so they are checked here, before Apollo
           // itself would: a value of the wrong type is the caller's mistake, a 400 naming it.
           const operation = getOperationAST(document, request.operationName)
+          // Nothing to run, and the estimate below would read an operation that is not there.
+          if (!operation) throw noOperation(request.operationName)
           const coerced = getVariableValues(
             schema,
             operation?.variableDefinitions ?? [],
@@ -32,7 +44,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
           const cost = getComplexity({
             schema,
             query: document,
-            operationName: request.operationName ?? undefined,
+            operationName: operation.name?.value,
             variables: coerced.coerced,
             estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
           })

@@ -1,4 +1,5 @@
 import {
+  GraphQLError,
   KnownFragmentNamesRule,
   NoFragmentCyclesRule,
   validate,
@@ -20,6 +21,19 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragmentErrors = validate(context.getSchema(), context.getDocument(), FRAGMENT_RULES)
     if (fragmentErrors.length > 0) return {}
-    return limit(context)
+    try {
+      return limit(context)
+    } catch (error) {
+      // graphql-depth-limit recurses once per level, inline fragments included, which it does
+      // not count as depth; a document nested deeper than the stack is the caller's, not ours.
+      if (!(error instanceof RangeError)) throw error
+      context.reportError(
+        new GraphQLError(
+          `Query is too deep: at most ${maxDepth} levels of nested fields are allowed.`,
+          { extensions: { code: 'QUERY_TOO_DEEP', maxDepth } },
+        ),
+      )
+      return {}
+    }
   }
 }

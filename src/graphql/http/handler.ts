@@ -15,6 +15,7 @@ import {
 import { createContext } from '../context'
 import { apiLimits, type ApiLimits } from '../guards/limits'
 import { createRateLimiter, type RateDecision } from '../guards/rateLimit'
+import { requestShapeProblem } from '../guards/requestShape'
 import { createApolloServer } from '../server'
 
 /** A transport-neutral HTTP request: the Next route and the standalone server both build one. */
@@ -193,6 +194,9 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     parsed: unknown,
     cacheKey: string | null,
   ): Promise<ApiResponse> {
+    // Here rather than before the cache: a refused request is never cached, so a hit needs no check.
+    const problem = requestShapeProblem(method, request.search, parsed, limits.maxDepth)
+    if (problem) return errorResponse(400, problem.code, problem.message)
     const startedAt = cacheVersion()
     const headers = new HeaderMap()
     for (const [name, value] of request.headers) headers.set(name, value)
