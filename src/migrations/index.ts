@@ -20,27 +20,22 @@ export const migrations = [
   {
     up: migration_20261130_031000_webhook_subscription_source.up,
     down: migration_20261130_031000_webhook_subscription_source.down,
-    name: '20261130_031000_webhook_subscription_source'
-  },
-  {
-    up: migration_20261130_031336_content_integrity.up,
-    down: migration_20261130_031336_content_integrity.down,
-    name: '20261130_031336_content_integrity'
-  },
-  {
-    up: migration_20261130_034046_crisis_resources_review.up,
-    down: migration_20261130_034046_crisis_resources_review.down,
-    name: '20261130_034046_crisis_resources_review'
-  },
-  {
-    up: migration_20261130_035548_used_form_tokens.up,
-    down: migration_20261130_035548_used_form_tokens.down,
-    name: '20261130_035548_used_form_tokens'
+    name: '20261130_031000_webhook_subscription_source',
   },
   {
     up: migration_20261130_031336_content_integrity.up,
     down: migration_20261130_031336_content_integrity.down,
     name: '20261130_031336_content_integrity',
+  },
+  {
+    up: migration_20261130_034046_crisis_resources_review.up,
+    down: migration_20261130_034046_crisis_resources_review.down,
+    name: '20261130_034046_crisis_resources_review',
+  },
+  {
+    up: migration_20261130_035548_used_form_tokens.up,
+    down: migration_20261130_035548_used_form_tokens.down,
+    name: '20261130_035548_used_form_tokens',
   },
   {
     up: migration_20261207_233552_join_requests_held.up,
