@@ -3,8 +3,9 @@
  * `npm run api`. The primary only supervises:
  *  - worker 0 alone runs background jobs and the webhook worker (the others get
  *    HAVEN_DISABLE_JOBS=true), and is restarted with the same role if it dies;
- *  - response-cache invalidations are relayed to every other worker at once (a save handled by one
- *    worker must not leave stale answers in the rest for the content check's interval);
+ *  - response-cache invalidations are relayed to every other worker at once, and the sender is
+ *    told when all of them have applied it (a save handled by one worker answers only once no
+ *    worker can serve what was there before it: src/graphql/cache/invalidateOnChange.ts);
  *  - rate limits are counted in the primary (rate-limiter-flexible's cluster limiter), so one
  *    client's budget is the same whatever N is; with REDIS_URL they live in Redis as before.
  */
@@ -12,7 +13,12 @@ import cluster, { type Worker } from 'node:cluster'
 import os from 'node:os'
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible'
 
-import { INVALIDATE_MESSAGE } from './graphql/cache/clusterBridge'
+import {
+  INVALIDATE_ACK,
+  INVALIDATE_MESSAGE,
+  type InvalidateAck,
+  type InvalidateMessage,
+} from './graphql/cache/clusterBridge'
 
 /** The number of server processes: HAVEN_WORKERS, else every core in production, else 1. */
 export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
@@ -43,22 +49,44 @@ export async function runWorkers(): Promise<boolean> {
   let stopping = false
   let announced = false
   const jobsAllowed = process.env.HAVEN_DISABLE_JOBS !== 'true'
+  // Relayed invalidations still unconfirmed: ack id → the sender and the workers yet to apply it.
+  const relays = new Map<string, { origin: Worker; waitingFor: Set<number> }>()
+  const confirm = (ack: string, from: Worker) => {
+    const relay = relays.get(ack)
+    if (!relay) return
+    relay.waitingFor.delete(from.id)
+    if (relay.waitingFor.size > 0) return
+    relays.delete(ack)
+    if (relay.origin.isConnected()) {
+      relay.origin.send({ type: INVALIDATE_ACK, ack } satisfies InvalidateAck)
+    }
+  }
+  const relay = (message: InvalidateMessage, origin: Worker) => {
+    const others = Object.values(cluster.workers ?? {}).filter(
+      (w): w is Worker => Boolean(w) && w !== origin && w!.isConnected(),
+    )
+    relays.set(message.ack, { origin, waitingFor: new Set(others.map((w) => w.id)) })
+    for (const other of others) other.send(message)
+    if (others.length === 0) confirm(message.ack, origin)
+  }
   const fork = (index: number): Worker => {
     const worker = cluster.fork({
       HAVEN_WORKER_INDEX: String(index),
       HAVEN_DISABLE_JOBS: index === 0 && jobsAllowed ? 'false' : 'true',
     })
-    worker.on('message', (message: { type?: string; port?: number }) => {
+    worker.on('message', (message: { type?: string; port?: number; ack?: string }) => {
       if (message?.type === INVALIDATE_MESSAGE) {
-        for (const other of Object.values(cluster.workers ?? {})) {
-          if (other && other !== worker && other.isConnected()) other.send(message)
-        }
+        relay(message as InvalidateMessage, worker)
+      } else if (message?.type === INVALIDATE_ACK) {
+        confirm(message.ack ?? '', worker)
       } else if (message?.type === 'listening' && !announced) {
         announced = true
         process.send?.(message)
       }
     })
     worker.on('exit', (code, signal) => {
+      // A worker that died confirms nothing more; nobody waits for it.
+      for (const ack of [...relays.keys()]) confirm(ack, worker)
       if (stopping) return
       process.stderr.write(
         `Haven worker ${index} stopped (${signal ?? `exit ${code}`}); starting it again.\n`,

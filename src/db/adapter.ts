@@ -7,6 +7,7 @@ import { mongooseAdapter, type MongooseAdapter } from '@payloadcms/db-mongodb'
 
 import { dataDir } from '../config/paths'
 import { migrations } from '../migrations'
+import { withAfterCommit } from './afterCommit'
 import { indexPostgresLocaleParents, indexSqliteLocaleParents } from './indexLocaleParents'
 import { serializeSqliteWrites } from './serializeSqliteWrites'
 
@@ -98,6 +99,11 @@ export function sqliteFile(): string {
 export function databaseAdapter(
   url: string | undefined = process.env.DATABASE_URL,
 ): DatabaseAdapterObj {
+  // Cache invalidation waits for each save's commit (src/graphql/cache/invalidateOnChange.ts).
+  return withAfterCommit(baseAdapter(url))
+}
+
+function baseAdapter(url: string | undefined): DatabaseAdapterObj {
   const kind = databaseKind(url)
   if (kind === 'postgres') {
     return postgresAdapter({

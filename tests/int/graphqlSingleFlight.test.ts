@@ -1,11 +1,10 @@
 import type { Payload } from 'payload'
 
-import { SETTLE_MS } from '../../src/graphql/cache/invalidateOnChange'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createArticle, createTopic, startApi, type Api } from '../helpers/graphqlApi'
 
-// Right after a publish every client asks again at once while the cache is empty (and, for the
-// settle window, not storing): identical queries must run once, not once per client.
+// Right after a publish every client asks again at once while the cache is empty: identical
+// queries must run once, not once per client.
 let t: TestPayload
 let payload: Payload
 let api: Api
@@ -56,9 +55,6 @@ afterAll(async () => {
 
 /** Publishes a new article, then returns the database calls `clients` identical queries cost. */
 async function afterPublish(title: string, clients: number) {
-  // The previous publish's second invalidation (SETTLE_MS later) must not land mid-batch: it
-  // rightly starts a new flight, which would blur the count.
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 100))
   await createArticle(payload, { title })
   calls.length = 0
   let open = () => {}

@@ -1,35 +1,29 @@
-import type { ContentChangeListener } from '../../contentChanges/types'
-import { invalidateResponseCache } from './responseCache'
+import crypto from 'node:crypto'
 
-/** How long after a change nothing is cached, and when the second invalidation runs. */
-export const SETTLE_MS = 1500
+import type { ContentChangeListener } from '../../contentChanges/types'
+import { afterCommit } from '../../db/afterCommit'
+import { applyInvalidation } from './responseCache'
 
 /**
- * Clears the public API's response cache when published content changes.
+ * Clears the public API's caches, in every process, around a public change's commit.
  *
- * This runs inside the save's transaction, before it commits. A query racing the commit could
- * still read the old rows, so the clear happens twice: now (which also stops requests already
- * running from storing what they read) and again after SETTLE_MS, by when the save has
- * committed; in between nothing is stored. A transaction slower than that is caught by the
- * content-version check (contentWatch.ts) within seconds and by the entry TTL at worst.
+ * This runs inside the save's transaction, before it commits, so a read racing the commit can
+ * still see the old rows. Two phases close that race (see InvalidationEvent):
+ *  - now, `begin`: every process drops its cached answers and stores none while the change is
+ *    open. The save waits until the other processes have acknowledged it, so from the commit on,
+ *    any process answers from the database, never from before the change — the webhook sent
+ *    after the commit included;
+ *  - after the commit, `end`: every process drops again what it read while the change was open
+ *    (it may be from before the commit) and starts storing again. Payload answers the save only
+ *    after this too has been acknowledged.
+ * Peers that do not answer within the bridge's timeout are logged and not waited for; the
+ * content check (contentWatch.ts) and the entry TTL bound what they serve.
  */
-export const invalidateOnChange: ContentChangeListener = async (change) => {
+export const invalidateOnChange: ContentChangeListener = async (change, req) => {
+  const id = crypto.randomUUID()
   const reason = `${change.operation} ${change.collection}/${change.id}`
-  invalidateResponseCache(reason, SETTLE_MS)
-  const timer = setTimeout(() => {
-    pending.delete(timer)
-    invalidateResponseCache(`${reason} (settled)`)
-  }, SETTLE_MS)
-  timer.unref()
-  pending.add(timer)
-}
-
-const pending = new Set<ReturnType<typeof setTimeout>>()
-
-/** Runs the pending second invalidations now (on shutdown, so no timer outlives the server). */
-export function flushPendingInvalidations(): void {
-  if (pending.size === 0) return
-  for (const timer of pending) clearTimeout(timer)
-  pending.clear()
-  invalidateResponseCache('shutdown')
+  await applyInvalidation({ phase: 'begin', id, reason })
+  await afterCommit(req, () =>
+    applyInvalidation({ phase: 'end', id, reason: `${reason} (committed)` }),
+  )
 }

@@ -2,13 +2,31 @@ export type CachedResponse = { status: number; headers: Record<string, string>; 
 
 type Entry = { response: CachedResponse; expires: number }
 
-type Listener = (reason: string, fromPeer: boolean) => void
+/**
+ * What an invalidation tells other processes (src/graphql/cache/clusterBridge.ts, redisBridge.ts):
+ * - `begin`: a save has announced a public change inside its transaction. Everything cached is
+ *   dropped and nothing is stored (nor shared between requests) until the change ends, because
+ *   a read may still see the rows from before the commit.
+ * - `end`: that transaction has committed (or rolled back). Everything is dropped again, so no
+ *   answer read before the commit survives it, and storing resumes once no change is open.
+ * - `now`: a plain invalidation (a change seen by the content check, a test).
+ */
+export type InvalidationEvent = { phase: 'begin' | 'end' | 'now'; id: string; reason: string }
+
+/**
+ * Called on every invalidation. A bridge returns a promise that settles once every peer has
+ * applied the event, and the save waits for it (bounded), so when a publish has answered no
+ * process still holds or stores what was there before it.
+ */
+type Listener = (event: InvalidationEvent, fromPeer: boolean) => void | Promise<void>
 
 type Store = {
   version(): number
-  bump(settleMs: number): void
-  /** Until this time nothing is stored: a save announced its change but may not have committed. */
-  settlingUntil(): number
+  bump(): void
+  /** Open changes: id → when to give up waiting for its end (a lost message must not stop caching). */
+  open: Map<string, number>
+  /** Ended changes, kept briefly: an end can overtake its begin when two bridges carry both. */
+  ended: Map<string, number>
   entries: Map<string, Entry>
   listeners: Set<Listener>
 }
@@ -17,14 +35,13 @@ type Store = {
 // wrap globals between files cannot interfere with them.
 function createStore(): Store {
   let version = 0
-  let settlingUntil = 0
   return {
     version: () => version,
-    settlingUntil: () => settlingUntil,
-    bump(settleMs) {
+    bump() {
       version += 1
-      if (settleMs > 0) settlingUntil = Math.max(settlingUntil, Date.now() + settleMs)
     },
+    open: new Map(),
+    ended: new Map(),
     entries: new Map(),
     listeners: new Set(),
   }
@@ -35,6 +52,12 @@ function createStore(): Store {
 const KEY = Symbol.for('haven.graphql.responseCache')
 const holder = globalThis as typeof globalThis & { [KEY]?: Store }
 const state: Store = (holder[KEY] ??= createStore())
+
+/**
+ * The longest a change stays open without its end: longer than any save's transaction should
+ * take. Past it caching resumes, and the content check and the entry TTL bound what is served.
+ */
+export const MAX_OPEN_MS = 30_000
 
 const MAX_ENTRY_BYTES = 1024 * 1024
 
@@ -76,7 +99,7 @@ export function setCached(
   maxAgeSeconds: number,
   now = Date.now(),
 ): boolean {
-  if (startedAt !== state.version() || now < state.settlingUntil()) return false
+  if (startedAt !== state.version() || changeOpen(now)) return false
   if (response.body.length > MAX_ENTRY_BYTES) return false
   const lifetime = Math.min(maxAgeSeconds * 1000, ttlMs())
   if (lifetime <= 0) return false
@@ -87,14 +110,42 @@ export function setCached(
   return true
 }
 
-/** Drops every entry and makes in-flight requests' results unstorable. */
-export function invalidateResponseCache(reason: string, settleMs = 0, fromPeer = false): void {
-  state.bump(settleMs)
-  state.entries.clear()
-  for (const listener of state.listeners) listener(reason, fromPeer)
+/** True while a public change has begun and not yet ended (see InvalidationEvent). */
+export function changeOpen(now = Date.now()): boolean {
+  if (state.open.size === 0) return false
+  for (const [id, until] of state.open) if (until <= now) state.open.delete(id)
+  return state.open.size > 0
 }
 
-/** Called on every invalidation (the Redis bridge forwards local ones to other instances). */
+/**
+ * Applies an invalidation here and hands it to the listeners (which tell the other processes).
+ * Resolves once every listener's peers have applied it.
+ */
+export function applyInvalidation(event: InvalidationEvent, fromPeer = false): Promise<void> {
+  const now = Date.now()
+  for (const [id, at] of state.ended) if (at + MAX_OPEN_MS <= now) state.ended.delete(id)
+  if (event.phase === 'begin' && !state.ended.has(event.id)) {
+    state.open.set(event.id, now + MAX_OPEN_MS)
+  } else if (event.phase === 'end') {
+    state.open.delete(event.id)
+    state.ended.set(event.id, now)
+  }
+  state.bump()
+  state.entries.clear()
+  const waits: Promise<void>[] = []
+  for (const listener of state.listeners) {
+    const wait = listener(event, fromPeer)
+    if (wait) waits.push(wait)
+  }
+  return waits.length === 0 ? Promise.resolve() : Promise.all(waits).then(() => undefined)
+}
+
+/** Drops every entry and makes in-flight requests' results unstorable. */
+export function invalidateResponseCache(reason: string): void {
+  void applyInvalidation({ phase: 'now', id: '', reason })
+}
+
+/** Called on every invalidation (the bridges forward local ones to the other processes). */
 export function onInvalidate(listener: Listener): () => void {
   state.listeners.add(listener)
   return () => state.listeners.delete(listener)

@@ -4,9 +4,9 @@ import type { Payload } from 'payload'
 import { bridgeInvalidationsOverCluster } from '../cache/clusterBridge'
 import { bridgeInvalidationsOverRedis } from '../cache/redisBridge'
 import { watchContent } from '../cache/contentWatch'
-import { flushPendingInvalidations } from '../cache/invalidateOnChange'
 import {
   cacheVersion,
+  changeOpen,
   getCached,
   responseCacheEnabled,
   setCached,
@@ -170,6 +170,9 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     // flight is keyed by cache version, so a request arriving after an invalidation never joins
     // one that started before it. A follower takes the leader's answer only if it was public
     // (cacheable); anything else — a mutation, an error — each request runs for itself.
+    // While a change is open a leader may have read the rows from before its commit, and a
+    // follower may arrive after it: each request reads for itself until the change ends.
+    if (changeOpen()) return execute(request, method, parsed, key)
     const flightKey = `${cacheVersion()}\n${key}`
     const leader = inflight.get(flightKey)
     if (leader) {
@@ -226,7 +229,6 @@ export async function createGraphQLHandler(options: HandlerOptions): Promise<Gra
     limits,
     async stop() {
       for (const stop of stops) await stop()
-      flushPendingInvalidations()
       await limiter.close()
       await server.stop()
     },

@@ -1,4 +1,4 @@
-import { cacheVersion } from '../cache/responseCache'
+import { cacheVersion, changeOpen } from '../cache/responseCache'
 import type { Locale } from '../locale'
 import type { TopicIndex } from './topicIndex'
 
@@ -15,16 +15,22 @@ const trees: Map<Locale, Entry> = (holder[KEY] ??= new Map())
  * by the content check) bumps the response cache's version, so the next request after a change
  * reads the tree again: topics are public, a few dozen rows, and otherwise re-read by every
  * uncached request, which made them the largest share of a cache miss.
+ *
+ * The same rule as the response cache: nothing read while a change is open is kept (it may be
+ * from before the commit), and a tree whose version moved while it loaded is not kept either.
  */
 export function cachedTopicIndex(locale: Locale, load: () => Promise<TopicIndex>) {
+  if (changeOpen()) return load()
   const version = cacheVersion()
   const entry = trees.get(locale)
   if (entry && entry.version === version) return entry.index
   const index = load()
   trees.set(locale, { version, index })
-  // A failed read is not kept: the next request tries again.
-  index.catch(() => {
+  const forget = () => {
     if (trees.get(locale)?.index === index) trees.delete(locale)
-  })
+  }
+  index.then(() => {
+    if (cacheVersion() !== version || changeOpen()) forget()
+  }, forget) // a failed read is not kept: the next request tries again
   return index
 }
