@@ -1,7 +1,15 @@
 import type { Payload } from 'payload'
 
 import { newRowId } from './ids'
-import { byId, claim, endpointIdOf, release, type AttemptEntry, type DeliveryRow } from './outbox'
+import {
+  amendClaimed,
+  byId,
+  claim,
+  endpointIdOf,
+  release,
+  type AttemptEntry,
+  type DeliveryRow,
+} from './outbox'
 import { requestFor, type EndpointForDelivery } from './requestFor'
 import { retryDelayMs } from './retrySchedule'
 import { attemptTimeoutMs, sendAttempt, type AttemptOutcome } from './send'
@@ -53,8 +61,9 @@ export async function attemptDelivery(
       ? { $push: { id: newRowId(), attempt: counted, at: at.toISOString(), error: INTERRUPTED } }
       : undefined
   if (!endpoint?.active) {
-    const mine = await claim(payload, row, { dueAt, ...(cutOff && { attempts: cutOff }) })
+    const mine = await claim(payload, row, { dueAt })
     if (!mine) return false
+    if (cutOff) await amendClaimed(payload, mine, { attempts: cutOff })
     await release(payload, mine, {
       status: 'cancelled',
       lastError: 'The endpoint is inactive or was deleted.',
@@ -68,9 +77,9 @@ export async function attemptDelivery(
     dueAt,
     attemptCount: attempt,
     lastError: `${IN_PROGRESS} (since ${at.toISOString()}).`,
-    ...(cutOff && { attempts: cutOff }),
   })
   if (!mine) return false
+  if (cutOff) await amendClaimed(payload, mine, { attempts: cutOff })
   let outcome: AttemptOutcome
   try {
     const request = requestFor(endpoint, mine)

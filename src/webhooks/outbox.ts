@@ -48,6 +48,23 @@ export async function claim(payload: Payload, row: DeliveryRow, data: Record<str
   return won ? { ...row, ...data, claimToken } : null
 }
 
+/**
+ * Writes to a row this worker holds, keeping the claim. Anything that must be written once per
+ * claim (a log entry) goes here after the claim is won, not into the claim itself: a `$push`
+ * in the claim's update is applied by every racer on the SQL adapters, winner or not.
+ */
+export async function amendClaimed(
+  payload: Payload,
+  row: DeliveryRow,
+  data: Record<string, unknown>,
+) {
+  return payload.db.updateOne({
+    collection: DELIVERIES,
+    where: { and: [byId(row.id), { claimToken: { equals: row.claimToken } }] },
+    data,
+  })
+}
+
 export async function release(payload: Payload, row: DeliveryRow, data: Record<string, unknown>) {
   return payload.db.updateOne({
     collection: DELIVERIES,
