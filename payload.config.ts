@@ -17,6 +17,7 @@ import { assertEncryptionConfigured } from './src/lib/crypto/keyring'
 import { databaseAdapter } from './src/db/adapter'
 import { CrisisResources } from './src/globals/CrisisResources'
 import { autoRun, tasks } from './src/jobs'
+import { canRunJobs } from './src/access/canRunJobs'
 import { plugins } from './src/plugins'
 import { startWebhookWorker } from './src/webhooks'
 
@@ -86,6 +87,8 @@ export default buildConfig({
   jobs: {
     tasks,
     autoRun,
+    // The server runs the queue itself; over HTTP it is an admin's tool (403 for other roles).
+    access: { run: canRunJobs },
     // Tests and one-off scripts (seed, import) must not start background workers.
     shouldAutoRun: () => process.env.HAVEN_DISABLE_JOBS !== 'true',
   },

@@ -2,14 +2,26 @@ import type { CollectionConfig } from 'payload'
 
 import { FALLBACK_TITLE_CELL } from '../src/components/locale/fallbackTitleCellPath'
 import { anyone } from '../src/access/anyone'
-import { isEditor } from '../src/access/isEditor'
+import { isReviewerOrAdmin } from '../src/access/isReviewerOrAdmin'
+import { deleteEndpoint, guardPublicDelete } from '../src/contentDeletion'
 import { slugFields } from '../src/fields/slug'
 
-/** The subject tree articles and groups are filed under (Therapies › DBT). */
+/**
+ * The subject tree articles and groups are filed under (Therapies › DBT). Every topic is public
+ * the moment it is saved and shapes the site's navigation (crisis topics included), so only
+ * reviewers and admins create, change or delete one; see docs/governance.md.
+ */
 export const Topics: CollectionConfig = {
   slug: 'topics',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'parent'] },
-  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  access: {
+    read: anyone,
+    create: isReviewerOrAdmin,
+    update: isReviewerOrAdmin,
+    delete: isReviewerOrAdmin,
+  },
+  endpoints: [deleteEndpoint('topics')],
+  hooks: { beforeDelete: [guardPublicDelete] },
   fields: [
     {
       name: 'name',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
 import { isEditor, isEditorOrReviewer } from '../../src/access/isEditor'
+import { canDeleteArticle } from '../../src/access/canDeleteArticle'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { reviewDateFields } from '../../src/fields/reviewDates'
@@ -19,6 +20,8 @@ import { refreshRelatedArticles } from './hooks/refreshRelatedArticles'
 import { suggestArticleTopics } from './hooks/suggestArticleTopics'
 import { auditFindingOverrides } from '../../src/audit/auditFindingOverrides'
 import { auditReviewChange } from './hooks/auditReviewChange'
+import { auditExplainedDelete } from '../../src/audit/auditExplainedDelete'
+import { deleteEndpoint, guardPublicDelete } from '../../src/contentDeletion'
 import { reviewField } from '../../src/review'
 import { showFindings } from '../../src/privacy'
 import { notifyReviewChange } from './hooks/notifyReviewChange'
@@ -62,7 +65,7 @@ export const Articles: CollectionConfig = {
     readVersions: isStaff,
     create: isEditor,
     update: isEditorOrReviewer,
-    delete: isEditor,
+    delete: canDeleteArticle,
   },
   // The public API lists published articles newest (or latest updated) first; without these the
   // database sorts every published row before it can stop at one page.
@@ -71,7 +74,13 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
-  endpoints: [importEndpoint, articlePreviewTokenEndpoint, workflowEndpoint, unpublishEndpoint],
+  endpoints: [
+    importEndpoint,
+    articlePreviewTokenEndpoint,
+    workflowEndpoint,
+    unpublishEndpoint,
+    deleteEndpoint('articles'),
+  ],
   hooks: {
     // Text limits first: every later hook and check reads the texts, so they must be bounded.
     beforeOperation: [
@@ -89,7 +98,9 @@ export const Articles: CollectionConfig = {
       auditFindingOverrides,
       notifyReviewChange,
     ],
-    beforeDelete: [removeArticleSignature],
+    // The guard first: a refused delete must not have removed anything yet.
+    beforeDelete: [guardPublicDelete, removeArticleSignature],
+    afterDelete: [auditExplainedDelete],
   },
   fields: [
     {

@@ -5,6 +5,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { deleteReasonFor } from '../contentDeletion'
 import { isLive } from '../lib/isLive'
 import type { ContentChange, ContentChangeListener } from './types'
 
@@ -58,6 +59,8 @@ export function announcers(listeners: ContentChangeListener[]) {
   const announceDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
     const versioned = Boolean(collection.versions?.drafts)
     if (versioned && (doc as Doc)._status !== 'published') return doc
+    // Given through the delete endpoint, which a document the public has seen requires.
+    const reason = deleteReasonFor(req, doc.id)
     await notify(
       {
         collection: collection.slug,
@@ -65,6 +68,7 @@ export function announcers(listeners: ContentChangeListener[]) {
         slug: doc.slug ?? undefined,
         locale: req.locale ?? undefined,
         operation: 'delete',
+        ...(reason ? { reason } : {}),
       },
       req,
     )

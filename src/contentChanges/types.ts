@@ -7,7 +7,7 @@ export type ContentChange = {
   slug?: string
   locale?: string
   operation: 'publish' | 'unpublish' | 'update' | 'delete'
-  /** Why it was unpublished (the unpublish endpoint requires one); for the audit log only. */
+  /** Why it was unpublished or deleted (their endpoints require one); for the audit log only. */
   reason?: string
 }
 
