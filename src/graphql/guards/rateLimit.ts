@@ -26,6 +26,9 @@ export type RateLimiter = {
  */
 const ALLOWED: RateDecision = Object.freeze({ allowed: true })
 
+/** How long the first requests after a start wait for Redis before counting in memory. */
+const REDIS_CONNECT_WAIT_MS = 5_000
+
 export function createRateLimiter(
   points: number,
   windowSeconds: number,
@@ -42,28 +45,46 @@ export function createRateLimiter(
   const memory = new RateLimiterMemory(options)
   let redis: Redis | undefined
   let limiter: RateLimiterMemory | RateLimiterRedis | RateLimiterCluster = memory
+  let connecting: Promise<void> | undefined
   if (!redisUrl && cluster.isWorker) {
     limiter = new RateLimiterCluster({ ...options, timeoutMs: 3_000 })
   } else if (redisUrl) {
     redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     redis.on('error', () => undefined)
     limiter = new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory })
+    // Until the first connection is up every command fails and the in-memory stand-in counts
+    // alone, per process: the first burst after a start got through once per process. So the
+    // first requests wait for the connection (bounded); only a later outage falls back.
+    const client = redis
+    connecting = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, REDIS_CONNECT_WAIT_MS)
+      timer.unref()
+      client.once('ready', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    }).then(() => {
+      connecting = undefined
+    })
+  }
+  const consumeNow = async (key: string): Promise<RateDecision> => {
+    try {
+      const result = await limiter.consume(key)
+      return { allowed: true, consumed: result.consumedPoints }
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+        }
+      }
+      // The store failed (not a verdict): serve rather than lock everyone out.
+      return { allowed: true }
+    }
   }
   return {
-    async consume(key) {
-      try {
-        const result = await limiter.consume(key)
-        return { allowed: true, consumed: result.consumedPoints }
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) {
-          return {
-            allowed: false,
-            retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-          }
-        }
-        // The store failed (not a verdict): serve rather than lock everyone out.
-        return { allowed: true }
-      }
+    consume(key) {
+      return connecting ? connecting.then(() => consumeNow(key)) : consumeNow(key)
     },
     async reward(key) {
       await limiter.reward(key).catch(() => undefined)
