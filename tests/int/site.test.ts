@@ -7,7 +7,13 @@ import { startPayload, type TestPayload } from '../helpers/payload'
 import { createEndpoint, secretOf, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
 import { seed } from '../../src/seed'
 import { startWebhookWorker, stopWebhookWorker } from '../../src/webhooks/worker'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { signPreviewToken } from '../../src/graphql/preview/previewToken'
 import { createSite, type Site } from '../../site/app'
+import { exportSite } from '../../site/export'
 
 let t: TestPayload
 let payload: Payload
@@ -23,6 +29,7 @@ type Doc = { id: number | string; slug: string; title: string }
 let article: Doc
 // An article whose page no other test opens, so its cache holds only what the receiver test put there.
 let other: Doc
+let drafted: Doc
 let group: Doc
 
 beforeAll(async () => {
@@ -50,9 +57,10 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => site.server.listen(0, '127.0.0.1', resolve))
   siteUrl = `http://127.0.0.1:${(site.server.address() as AddressInfo).port}`
-  const articles = await payload.find({ collection: 'articles', limit: 2, depth: 0, sort: 'id' })
+  const articles = await payload.find({ collection: 'articles', limit: 3, depth: 0, sort: 'id' })
   article = articles.docs[0] as Doc
   other = articles.docs[1] as Doc
+  drafted = articles.docs[2] as Doc
   const groups = await payload.find({
     collection: 'support-groups',
     where: { openToNewMembers: { equals: true } },
@@ -193,6 +201,64 @@ describe('pages from the public API', () => {
     })
     expect(stored.totalDocs).toBe(1)
     expect(siteLog.join('\n')).not.toContain('sam@example.org')
+  })
+
+  it('a preview token shows the draft, uncached and noindex; a forged one shows nothing private', async () => {
+    await payload.update({
+      collection: 'articles',
+      id: drafted.id,
+      draft: true,
+      data: { summary: 'Unpublished draft wording' } as never,
+      context: edit,
+    })
+    const token = signPreviewToken(payload.secret, { collection: 'articles', id: drafted.id })
+    const preview = await get(`/preview/articles?token=${encodeURIComponent(token)}`)
+    expect(preview.status).toBe(200)
+    expect(preview.text).toContain('Unpublished draft wording')
+    expect(preview.text).toContain('<meta name="robots" content="noindex, nofollow" />')
+    expect(preview.headers.get('cache-control')).toBe('no-store')
+    expect(preview.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+    expect(preview.headers.get('set-cookie')).toBeNull()
+    const live = await get(`/articles/${drafted.slug}`)
+    expect(live.text).not.toContain('Unpublished draft wording')
+
+    const forged = await get(
+      `/preview/articles?token=${encodeURIComponent(token.slice(0, -2) + 'xx')}`,
+    )
+    expect(forged.status).toBe(403)
+    expect(forged.text).not.toContain('Unpublished draft wording')
+    expect(forged.text).not.toContain(drafted.title)
+    const expired = signPreviewToken(
+      payload.secret,
+      { collection: 'articles', id: drafted.id },
+      60,
+      Date.now() - 120_000,
+    )
+    expect((await get(`/preview/articles?token=${expired}`)).status).toBe(403)
+    expect((await get('/preview/articles')).status).toBe(400)
+  })
+
+  it('the static export writes every page, without the join form', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-site-out-'))
+    try {
+      const exporter = createSite({
+        apiUrl: `${api.url}/graphql`,
+        publicUrl: 'http://127.0.0.1',
+        staticExport: true,
+        log: () => undefined,
+      })
+      const written = await exportSite(exporter, path.join(out, 'site'))
+      const read = (p: string) => fs.readFileSync(path.join(out, 'site', p), 'utf8')
+      expect(written).toBeGreaterThan(10)
+      expect(read('index.html')).toContain('<html lang="en">')
+      expect(read(`es/articles/${article.slug}/index.html`)).toContain('<html lang="es">')
+      expect(read(`groups/${group.slug}/index.html`)).not.toContain('/join')
+      expect(read('sitemap.xml')).toContain('<urlset')
+      expect(JSON.parse(read('feed.json')).items.length).toBeGreaterThan(0)
+      expect(read('404.html')).toContain('Page not found')
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true })
+    }
   })
 })
 
