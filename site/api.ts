@@ -142,12 +142,18 @@ export function createApi(apiUrl: string, { timeoutMs = 10_000 } = {}) {
     variables: Record<string, unknown>,
     headers: Record<string, string> = {},
   ): Promise<T> {
-    const res = await fetch(apiUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    })
+    let res: Response
+    try {
+      res = await fetch(apiUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
+      throw new Error(`Haven's API at ${apiUrl} did not answer (${cause}).`)
+    }
     const text = await res.text()
     let json: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
     try {

@@ -16,6 +16,11 @@ const site = createSite({
   webhookSecrets: secrets,
   mediaOrigin: process.env.SITE_MEDIA_ORIGIN || undefined,
 })
+site.server.on('error', (error: NodeJS.ErrnoException) => {
+  const hint = error.code === 'EADDRINUSE' ? ` Port ${port} is taken: set SITE_PORT.` : ''
+  process.stderr.write(`The site cannot start: ${error.message}.${hint}\n`)
+  process.exit(1)
+})
 site.server.listen(port, host, () => {
   process.stdout.write(
     `Haven site on ${publicUrl} (reading ${apiUrl})\n` +
