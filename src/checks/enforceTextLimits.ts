@@ -2,10 +2,11 @@ import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
 
 /**
  * The most an article's texts may hold, in characters (the body counted as its plain text). The
- * title and summary limits are their fields' maxLength too; the body's is about 15,000 words,
- * several times the longest article in the library.
+ * title and summary limits are their fields' maxLength too. The body's, about 7,500 words, is
+ * well above a long health article (2,000–4,000 words) and bounds how long one save keeps the
+ * server busy: bench/saveLatency.ts measures a save at this limit.
  */
-export const ARTICLE_TEXT_LIMITS = { title: 160, summary: 400, body: 100_000 } as const
+export const ARTICLE_TEXT_LIMITS = { title: 160, summary: 400, body: 50_000 } as const
 
 /** Rich text nested deeper than this is no editor's doing, and recursive readers would overflow. */
 const MAX_BODY_DEPTH = 64
