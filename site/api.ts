@@ -152,7 +152,7 @@ export function createApi(apiUrl: string, { timeoutMs = 10_000 } = {}) {
       })
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
-      throw new Error(`Haven's API at ${apiUrl} did not answer (${cause}).`)
+      throw new Error(`Haven's API at ${apiUrl} did not answer (${cause}).`, { cause: error })
     }
     const text = await res.text()
     let json: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
