@@ -351,6 +351,48 @@ describe('reset spacing per account', () => {
     expect(emails[0].subject).toMatch(/reset/i)
   })
 
+  it('answers as fast for an account as for an unknown email (within the noise)', async () => {
+    const accounts: Array<{ email: string }> = []
+    for (let i = 0; i < 12; i++) accounts.push(await createUser(payload, ['editor']))
+    const timeOf = async (email: string, from: string) => {
+      const started = performance.now()
+      expect((await ask(email, from)).status).toBe(200)
+      const took = performance.now() - started
+      // Past the moment a reset for a real account runs, so the next answer starts on a quiet
+      // server, as an attacker probing one address at a time would see it.
+      await new Promise((r) => setTimeout(r, 600))
+      return took
+    }
+    await timeOf('warm-up@example.test', '127.0.3.1')
+    const known: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < accounts.length; i++) {
+      // Alternating which goes first, so neither always follows the other.
+      if (i % 2 === 0) known.push(await timeOf(accounts[i].email, `127.0.3.${10 + i}`))
+      unknown.push(await timeOf(`nobody-${i}-${Date.now()}@example.test`, `127.0.3.${40 + i}`))
+      if (i % 2 === 1) known.push(await timeOf(accounts[i].email, `127.0.3.${10 + i}`))
+    }
+    const quantile = (xs: number[], q: number) => {
+      const s = [...xs].sort((a, b) => a - b)
+      const pos = (s.length - 1) * q
+      return s[Math.floor(pos)] + (s[Math.ceil(pos)] - s[Math.floor(pos)]) * (pos % 1)
+    }
+    const median = (xs: number[]) => quantile(xs, 0.5)
+    const iqr = (xs: number[]) => quantile(xs, 0.75) - quantile(xs, 0.25)
+    const gap = Math.abs(median(known) - median(unknown))
+    // Noise: the spread of either sample, and never less than 5 ms on a shared machine.
+    const noise = Math.max(iqr(known), iqr(unknown), 5)
+    process.stdout.write(
+      `reset timing: account median ${median(known).toFixed(1)} ms (IQR ${iqr(known).toFixed(1)}), ` +
+        `unknown median ${median(unknown).toFixed(1)} ms (IQR ${iqr(unknown).toFixed(1)}), gap ${gap.toFixed(1)}\n`,
+    )
+    expect(gap).toBeLessThan(noise)
+    // Every one of those accounts still got its reset.
+    const unsent = () => accounts.filter((a) => resetsTo(a.email).length !== 1)
+    for (let i = 0; i < 100 && unsent().length > 0; i++) await new Promise((r) => setTimeout(r, 50))
+    expect(unsent()).toEqual([])
+  }, 120_000)
+
   it('is counted in Redis when REDIS_URL is set, under a hash of the email', async () => {
     const restore = env({
       REDIS_URL: 'redis://127.0.0.1:6379',
