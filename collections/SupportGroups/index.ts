@@ -20,6 +20,8 @@ import { refuseUnauthorisedOverrides } from '../../src/checks'
 import { runContentChecks } from '../../src/checks'
 import { showFindings } from '../../src/privacy'
 import { auditFindingOverrides } from '../../src/audit/auditFindingOverrides'
+import { auditExplainedDelete } from '../../src/audit/auditExplainedDelete'
+import { deleteEndpoint, guardPublicDelete } from '../../src/contentDeletion'
 import { auditPrivateFieldChanges } from './hooks/auditPrivateFieldChanges'
 import { WEEKDAY_NAMES } from '../../src/lib/nextMeetings'
 import { limitReviewersToOverrides } from './hooks/limitReviewersToOverrides'
@@ -39,11 +41,14 @@ export const SupportGroups: CollectionConfig = {
   // The public API pages published groups by slug.
   indexes: [{ fields: ['_status', 'slug'] }],
   versions: { drafts: true, maxPerDoc: 30 },
-  endpoints: [supportGroupPreviewTokenEndpoint],
+  endpoints: [supportGroupPreviewTokenEndpoint, deleteEndpoint('support-groups')],
   hooks: {
     beforeOperation: [guardGroupMembership, refuseUnauthorisedOverrides],
     beforeChange: [limitReviewersToOverrides, runContentChecks],
     afterChange: [auditFindingOverrides, auditPrivateFieldChanges],
+    // A group people may have joined through the listing goes only with an admin's reason.
+    beforeDelete: [guardPublicDelete],
+    afterDelete: [auditExplainedDelete],
   },
   fields: [
     {

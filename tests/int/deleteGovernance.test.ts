@@ -8,7 +8,7 @@
 import type { Payload } from 'payload'
 
 import { body, createUser } from '../helpers/fixtures'
-import { createArticle, startApi, type Api } from '../helpers/graphqlApi'
+import { createArticle, createGroup, startApi, type Api } from '../helpers/graphqlApi'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { startPayloadHttp, type PayloadHttp } from '../helpers/payloadHttp'
 import { createEndpoint, deliveriesFor, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
@@ -254,6 +254,55 @@ describe('reviewers and admins', () => {
     const draft = await draftBy(users.editor)
     expect((await call(users.reviewer, 'DELETE', `articles/${draft.id}`)).status).toBe(200)
     expect(await exists(draft.id)).toBe(false)
+  })
+})
+
+describe('support groups', () => {
+  const groupExists = async (id: Id) =>
+    (
+      await payload.find({
+        collection: 'support-groups',
+        where: { id: { equals: id } },
+        draft: true,
+      })
+    ).totalDocs === 1
+
+  it('a listed group goes only through an admin, with a reason the audit log keeps', async () => {
+    const group = await createGroup(payload, { name: `Tuesday circle ${++counter}` })
+    const plain = await call(users.admin, 'DELETE', `support-groups/${group.id}`)
+    expect(plain.status).toBe(400)
+    expect(errorsOf(plain)).toContain(`POST /api/support-groups/${group.id}/delete`)
+    const byReviewer = await call(users.reviewer, 'POST', `support-groups/${group.id}/delete`, {
+      reason: 'Closed',
+    })
+    expect(byReviewer.status).toBe(403)
+    expect(await groupExists(group.id)).toBe(true)
+
+    const since = new Date().toISOString()
+    const res = await call(users.admin, 'POST', `support-groups/${group.id}/delete`, {
+      reason: 'The group has closed',
+    })
+    expect(res.status).toBe(200)
+    expect(await groupExists(group.id)).toBe(false)
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: {
+        action: { equals: 'content.delete' },
+        targetCollection: { equals: 'support-groups' },
+        targetId: { equals: String(group.id) },
+        createdAt: { greater_than_equal: since },
+      },
+      depth: 0,
+    })
+    expect(docs.map((e) => (e.details as { reason?: string }).reason)).toEqual([
+      'The group has closed',
+    ])
+  })
+
+  it('a draft group that was never listed is deleted by an admin without a reason', async () => {
+    const draft = await createGroup(payload, { name: `Planned ${++counter}`, _status: 'draft' })
+    expect((await call(users.admin, 'DELETE', `support-groups/${draft.id}`)).status).toBe(200)
+    expect(await groupExists(draft.id)).toBe(false)
   })
 })
 
