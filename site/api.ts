@@ -134,6 +134,40 @@ const GROUP = `${GROUP_CARD} description organisation facilitation timezone cost
   weeklySchedule { weekdays startTime endTime }
   nextMeetings(count: 5) { start end timezone localDate localStartTime localEndTime weekday note }`
 
+const TOPIC = `id name slug description isCrisisRelated`
+const page = (field: string, selection: string) => `query($after: String, $locale: Locale) {
+  ${field}(first: 100, after: $after, locale: $locale) {
+    nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`
+
+/**
+ * Every operation the site sends, by name. tests/unit/siteSchema.test.ts validates each against
+ * the committed schema.graphql, so a change to Haven's API that breaks the site fails there.
+ */
+export const documents = {
+  allArticles: page('articles', ARTICLE_CARD),
+  allGroups: page('supportGroups', GROUP_CARD),
+  latestArticles: `query($first: Int, $locale: Locale, $filter: ArticleFilter) {
+    articles(first: $first, locale: $locale, filter: $filter) { nodes { ${ARTICLE_CARD} } } }`,
+  article: `query($slug: String!, $locale: Locale, $token: String) {
+    article(slug: $slug, locale: $locale, previewToken: $token) { ${ARTICLE} } }`,
+  topics: `query($locale: Locale) { topics(locale: $locale) { ${TOPIC} children { ${TOPIC} } } }`,
+  topic: `query($slug: String!, $locale: Locale) { topic(slug: $slug, locale: $locale) {
+    ${TOPIC} parent { ${TOPIC} } children { ${TOPIC} } } }`,
+  groupsForTopic: `query($locale: Locale, $topic: String) {
+    supportGroups(first: 50, locale: $locale, filter: { topic: $topic }) { nodes { ${GROUP_CARD} } } }`,
+  group: `query($slug: String!, $locale: Locale, $token: String) {
+    supportGroup(slug: $slug, locale: $locale, previewToken: $token) { ${GROUP} } }`,
+  crisis: `query($locale: Locale) { crisisResources(locale: $locale) {
+    intro helplines { country name phone textNumber hours url } } }`,
+  search: `query($query: String!, $locale: Locale) { search(query: $query, first: 30, locale: $locale) {
+    __typename ... on Article { ${ARTICLE_CARD} } ... on SupportGroup { ${GROUP_CARD} } } }`,
+  joinForm: `query($group: ID!) { joinRequestForm(group: $group) { token minimumSeconds honeypotField } }`,
+  requestToJoin: `mutation($group: ID!, $name: String!, $contact: String!, $message: String,
+    $consent: Boolean!, $formToken: String!, $website: String) {
+    requestToJoinGroup(group: $group, name: $name, contact: $contact, message: $message,
+      consent: $consent, formToken: $formToken, website: $website) { ok message } }`,
+}
+
 export type HavenApi = ReturnType<typeof createApi>
 
 export function createApi(apiUrl: string, { timeoutMs = 10_000 } = {}) {
@@ -173,16 +207,11 @@ export function createApi(apiUrl: string, { timeoutMs = 10_000 } = {}) {
     return json.data
   }
 
-  async function all<T>(field: string, selection: string, locale: Locale): Promise<T[]> {
+  async function all<T>(document: string, field: string, locale: Locale): Promise<T[]> {
     const out: T[] = []
     let after: string | null = null
     for (;;) {
-      const data: Record<string, Page<T>> = await request(
-        `query($after: String, $locale: Locale) {
-          ${field}(first: 100, after: $after, locale: $locale) {
-            nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`,
-        { after, locale },
-      )
+      const data: Record<string, Page<T>> = await request(document, { after, locale })
       const page = data[field]
       out.push(...page.nodes)
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out
@@ -193,79 +222,59 @@ export function createApi(apiUrl: string, { timeoutMs = 10_000 } = {}) {
   return {
     apiUrl,
     async latestArticles(locale: Locale, first = 10, topic?: string) {
-      const data = await request<{ articles: { nodes: ArticleCard[] } }>(
-        `query($first: Int, $locale: Locale, $filter: ArticleFilter) {
-          articles(first: $first, locale: $locale, filter: $filter) { nodes { ${ARTICLE_CARD} } } }`,
-        { first, locale, filter: topic ? { topic } : null },
-      )
+      const data = await request<{ articles: { nodes: ArticleCard[] } }>(documents.latestArticles, {
+        first,
+        locale,
+        filter: topic ? { topic } : null,
+      })
       return data.articles.nodes
     },
-    allArticles: (locale: Locale) => all<ArticleCard>('articles', ARTICLE_CARD, locale),
-    allGroups: (locale: Locale) => all<GroupCard>('supportGroups', GROUP_CARD, locale),
+    allArticles: (locale: Locale) => all<ArticleCard>(documents.allArticles, 'articles', locale),
+    allGroups: (locale: Locale) => all<GroupCard>(documents.allGroups, 'supportGroups', locale),
     async article(slug: string, locale: Locale, previewToken?: string) {
-      const data = await request<{ article: Article | null }>(
-        `query($slug: String!, $locale: Locale, $token: String) {
-          article(slug: $slug, locale: $locale, previewToken: $token) { ${ARTICLE} } }`,
-        { slug, locale, token: previewToken ?? null },
-      )
+      const data = await request<{ article: Article | null }>(documents.article, {
+        slug,
+        locale,
+        token: previewToken ?? null,
+      })
       return data.article
     },
     async topics(locale: Locale) {
-      const data = await request<{ topics: Topic[] }>(
-        `query($locale: Locale) { topics(locale: $locale) {
-          id name slug description isCrisisRelated
-          children { id name slug description isCrisisRelated } } }`,
-        { locale },
-      )
-      return data.topics
+      return (await request<{ topics: Topic[] }>(documents.topics, { locale })).topics
     },
     async topic(slug: string, locale: Locale) {
       const data = await request<{ topic: (Topic & { parent: Topic | null }) | null }>(
-        `query($slug: String!, $locale: Locale) { topic(slug: $slug, locale: $locale) {
-          id name slug description isCrisisRelated
-          parent { id name slug description isCrisisRelated }
-          children { id name slug description isCrisisRelated } } }`,
+        documents.topic,
         { slug, locale },
       )
       return data.topic
     },
     async groupsForTopic(topic: string, locale: Locale) {
       const data = await request<{ supportGroups: { nodes: GroupCard[] } }>(
-        `query($locale: Locale, $topic: String) {
-          supportGroups(first: 50, locale: $locale, filter: { topic: $topic }) { nodes { ${GROUP_CARD} } } }`,
+        documents.groupsForTopic,
         { locale, topic },
       )
       return data.supportGroups.nodes
     },
     async group(slug: string, locale: Locale, previewToken?: string) {
-      const data = await request<{ supportGroup: Group | null }>(
-        `query($slug: String!, $locale: Locale, $token: String) {
-          supportGroup(slug: $slug, locale: $locale, previewToken: $token) { ${GROUP} } }`,
-        { slug, locale, token: previewToken ?? null },
-      )
+      const data = await request<{ supportGroup: Group | null }>(documents.group, {
+        slug,
+        locale,
+        token: previewToken ?? null,
+      })
       return data.supportGroup
     },
     async crisis(locale: Locale) {
-      const data = await request<{ crisisResources: CrisisResources }>(
-        `query($locale: Locale) { crisisResources(locale: $locale) {
-          intro helplines { country name phone textNumber hours url } } }`,
-        { locale },
-      )
+      const data = await request<{ crisisResources: CrisisResources }>(documents.crisis, {
+        locale,
+      })
       return data.crisisResources
     },
     async search(query: string, locale: Locale) {
-      const data = await request<{ search: SearchHit[] }>(
-        `query($query: String!, $locale: Locale) { search(query: $query, first: 30, locale: $locale) {
-          __typename ... on Article { ${ARTICLE_CARD} } ... on SupportGroup { ${GROUP_CARD} } } }`,
-        { query, locale },
-      )
-      return data.search
+      return (await request<{ search: SearchHit[] }>(documents.search, { query, locale })).search
     },
     async joinForm(group: string) {
-      const data = await request<{ joinRequestForm: JoinForm }>(
-        `query($group: ID!) { joinRequestForm(group: $group) { token minimumSeconds honeypotField } }`,
-        { group },
-      )
+      const data = await request<{ joinRequestForm: JoinForm }>(documents.joinForm, { group })
       return data.joinRequestForm
     },
     /** Sends the reader's request to Haven; `forwardedFor` lets Haven rate-limit per reader. */
@@ -282,10 +291,7 @@ export function createApi(apiUrl: string, { timeoutMs = 10_000 } = {}) {
       forwardedFor?: string,
     ) {
       const data = await request<{ requestToJoinGroup: { ok: boolean; message: string } }>(
-        `mutation($group: ID!, $name: String!, $contact: String!, $message: String,
-          $consent: Boolean!, $formToken: String!, $website: String) {
-          requestToJoinGroup(group: $group, name: $name, contact: $contact, message: $message,
-            consent: $consent, formToken: $formToken, website: $website) { ok message } }`,
+        documents.requestToJoin,
         input,
         forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
       )
