@@ -30,7 +30,19 @@ const MAX_BODY_DEPTH = 200
 const OPERATORS = new Set<string>(validOperators)
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
-const NOT_TEXT = new Set(['checkbox', 'number', 'date', 'point', 'relationship', 'upload'])
+// PostgreSQL has no like for jsonb, so rich text and JSON are refused here on every database.
+const NOT_TEXT = new Set([
+  'checkbox',
+  'number',
+  'date',
+  'point',
+  'relationship',
+  'upload',
+  'richText',
+  'json',
+])
+// What the SQL adapters can compare inside a JSON field (a path past its name).
+const JSON_PATH_OPERATORS = new Set(['equals', 'not_equals', 'exists'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i
 
@@ -138,12 +150,22 @@ function checkWhere(
     }
     // The field's path, without the and/or lists around it.
     const path = segments.slice(0, at).filter((p) => p !== 'and' && p !== 'or' && !/^\d+$/.test(p))
-    const opaque = opaqueFieldOnPath(fields, path)
-    if (opaque) {
+    if (path.some((p) => p.split('.').includes(''))) {
+      return refusal(400, `\`${key}\` names a field with an empty name.`)
+    }
+    const inner = structuredFieldOnPath(fields, path)
+    if (inner && (inner.type === 'richText' || inner.localized)) {
       return refusal(
         400,
-        `\`${key}\`: ${opaque.name} is ${opaque.type === 'richText' ? 'rich text' : 'translated JSON'} ` +
-          `and can only be queried as a whole (where[${opaque.name}][like]=…), not by its inner parts.`,
+        `\`${key}\`: ${inner.name} is ${inner.type === 'richText' ? 'rich text' : 'translated JSON'} ` +
+          `and can only be queried as a whole (where[${inner.name}][exists]=true), not by its inner parts.`,
+      )
+    }
+    if (inner && !JSON_PATH_OPERATORS.has(operator)) {
+      return refusal(
+        400,
+        `\`${key}\`: inside the JSON field ${inner.name} only ` +
+          `${[...JSON_PATH_OPERATORS].join(', ')} work.`,
       )
     }
     const field = fieldAt(fields, path)
@@ -224,10 +246,10 @@ function fieldAt(fields: Field[], path: string[]): Field | undefined {
 }
 
 /**
- * A rich-text (or translated JSON) field that a where path reaches into (`body.root`): the SQL
- * adapters build no valid query for that and fail in the database.
+ * A rich-text or JSON field that a where path reaches into (`body.root`, `changes.id`): the SQL
+ * adapters build a valid query for that only in a few cases and otherwise fail in the database.
  */
-function opaqueFieldOnPath(fields: Field[], path: string[]): Field | undefined {
+function structuredFieldOnPath(fields: Field[], path: string[]): Field | undefined {
   const parts = path.flatMap((p) => p.split('.'))
   // A versions query names the document's fields under `version.`.
   if (parts[0] === 'version' && !fields.some((f) => f.name === 'version')) parts.shift()
@@ -235,8 +257,8 @@ function opaqueFieldOnPath(fields: Field[], path: string[]): Field | undefined {
   for (const [i, part] of parts.entries()) {
     const field: Field | undefined = scope?.find((f) => f.name === part)
     if (!field) return undefined
-    const opaque = field.type === 'richText' || (field.type === 'json' && field.localized)
-    if (opaque && i < parts.length - 1) return field
+    const structured = field.type === 'richText' || field.type === 'json'
+    if (structured && i < parts.length - 1) return field
     scope = field.flattenedFields
   }
   return undefined
@@ -329,7 +351,14 @@ async function checkRest(request: Request, config: Config, slug: string[]) {
       return refusal(400, `\`${name}\` must be a whole number of 0 or more.`)
     }
   }
-  const collection = (await config).collections.find((c) => c.slug === slug[0])
+  const sanitized = await config
+  const collection = sanitized.collections.find((c) => c.slug === slug[0])
+  const global =
+    slug[0] === 'globals' ? sanitized.globals.find((g) => g.slug === slug[1]) : undefined
+  // Payload answers 501 Not Implemented for these (its own migrations and the like).
+  if (collection?.endpoints === false || global?.endpoints === false) {
+    return refusal(404, `${slug[0] === 'globals' ? slug[1] : slug[0]} has no REST API.`)
+  }
   const payload = await getPayload({ config })
   const numericIds = payload.db.defaultIDType === 'number'
   const ids = checkRouteIds(
@@ -339,7 +368,7 @@ async function checkRest(request: Request, config: Config, slug: string[]) {
     numericIds ? 'number' : payload.db.name === 'mongoose' ? 'objectId' : 'any',
   )
   if (ids) return ids
-  const fields = (collection?.flattenedFields ?? []) as unknown as Field[]
+  const fields = ((collection ?? global)?.flattenedFields ?? []) as unknown as Field[]
   const where = checkWhere(url, fields, numericIds, payload.db.name === 'mongoose')
   if (where) return where
   const sort = url.searchParams.get('sort')

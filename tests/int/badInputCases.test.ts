@@ -273,7 +273,38 @@ describe('the REST API', () => {
   })
 
   it('still answers a where on rich text as a whole', async () => {
-    expect((await call('GET', '/api/articles?where[body][like]=cursor')).status).toBe(200)
+    expect((await call('GET', '/api/articles?where[body][exists]=true')).status).toBe(200)
+  })
+
+  it.each([
+    ['/api/articles?where[body][like]=a', /like works on text fields, not on richText fields/],
+    ['/api/webhook-deliveries?where[changes][contains]=a', /not on json fields/],
+    ['/api/webhook-deliveries?where[changes.id][in]=1,2', /inside the JSON field changes only/],
+    ['/api/audit-log?where[details.x.y][greater_than]=1', /inside the JSON field details only/],
+  ])('refuses %s (PostgreSQL cannot run it on jsonb)', async (path, message) => {
+    const reply = await call('GET', path)
+    expect(reply.status).toBe(400)
+    expect(reply.message).toMatch(message)
+  })
+
+  it('refuses a collection Payload serves no REST API for with a 404, not its 501', async () => {
+    const reply = await call('GET', '/api/payload-migrations')
+    expect(reply.status).toBe(404)
+    expect(reply.message).toMatch(/payload-migrations has no REST API/)
+  })
+
+  it('checks a where on a global as on a collection', async () => {
+    const reply = await call(
+      'GET',
+      '/api/globals/payload-jobs-stats/versions/1?where[stats.][equals]=',
+    )
+    expect(reply.status).toBe(400)
+    expect(reply.message).toMatch(/a field with an empty name/)
+  })
+
+  it('answers equals inside a JSON field', async () => {
+    const reply = await call('GET', '/api/webhook-deliveries?where[changes.id][equals]=1')
+    expect(reply.status).toBe(200)
   })
 
   it('refuses POST /api/users/verify/abc: users are not verified by email', async () => {
