@@ -261,18 +261,23 @@ export function createSite(options: SiteOptions) {
     if (p === '/search') {
       const q = (query.get('q') ?? '').trim()
       if (!q) return { ...page(locale, p, t.search, searchPage(locale, '', null)), cache: false }
-      if (q.length < 2 || q.length > 100) {
+      const noStore = { 'cache-control': 'no-store' }
+      try {
+        const hits = await api.search(q.slice(0, 1000), locale)
         return {
-          ...page(locale, p, t.search, searchPage(locale, q, null, t.searchHint)),
-          status: 400,
+          ...page(locale, p, t.search, searchPage(locale, q, hits)),
           cache: false,
+          headers: noStore,
         }
-      }
-      const hits = await api.search(q, locale)
-      return {
-        ...page(locale, p, t.search, searchPage(locale, q, hits), { noindex: false }),
-        cache: false,
-        headers: { 'cache-control': 'no-store' },
+      } catch (error) {
+        // Haven decides what it can search for; its reason goes back on the form.
+        if (!(error instanceof ApiRefusal)) throw error
+        return {
+          ...page(locale, p, t.search, searchPage(locale, q, null, error.message)),
+          status: STATUS_FOR_CODE[error.code] ?? 400,
+          cache: false,
+          headers: noStore,
+        }
       }
     }
     const preview = p.match(/^\/preview\/(articles|groups)$/)
@@ -553,10 +558,19 @@ export function createSite(options: SiteOptions) {
     } catch (error) {
       if (error instanceof TooLarge) return send(res, plain(413, 'The request body is too large.'))
       if (error instanceof URIError) return send(res, plain(400, 'The address is malformed.'))
-      // Only the error: the path may hold a search query and the body a reader's details.
-      log(`error: ${(error as Error).message}`)
       const { locale } = splitLocale(pathname)
       const t = strings[locale]
+      if (error instanceof ApiRefusal) {
+        // Haven refused what the reader asked for (a search it cannot run, a form it will not
+        // issue): its message, with its 4xx, and nothing logged, since the reader's input caused it.
+        const refused = page(locale, '/', t.error, messagePage(t.error, error.message), {
+          alternates: false,
+        })
+        const status = STATUS_FOR_CODE[error.code] ?? 400
+        return send(res, { ...refused, status, headers: { 'cache-control': 'no-store' } })
+      }
+      // Only the error: the path may hold a search query and the body a reader's details.
+      log(`error: ${(error as Error).message}`)
       const failed = page(locale, '/', t.error, messagePage(t.error, t.errorText), {
         alternates: false,
       })

@@ -406,8 +406,10 @@ export function searchPage(
           type="search"
           minlength="2"
           maxlength="100"
+          aria-describedby="q-hint"
           value="${query}"
         />
+        <span id="q-hint" class="note">${t.searchHint}</span>
         <button type="submit">${t.searchButton}</button>
       </p>
     </form>

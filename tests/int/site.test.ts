@@ -160,6 +160,18 @@ describe('pages from the public API', () => {
     expect((await get('/', { method: 'DELETE' })).status).toBe(405)
   })
 
+  it('search finds articles; a query Haven refuses comes back on the form as 400, not an error', async () => {
+    const found = await get('/search?q=dialectical')
+    expect(found.status).toBe(200)
+    expect(found.headers.get('cache-control')).toBe('no-store')
+    expect(found.text).toContain(`href="/articles/${article.slug}"`)
+    const refused = await get('/search?q=x')
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('role="alert"')
+    expect(refused.text).toMatch(/2–100 characters/)
+    expect(siteLog.join('\n')).not.toContain('dialectical')
+  })
+
   it('sitemap and JSON feed list the articles', async () => {
     const sitemap = await get('/sitemap.xml')
     expect(sitemap.text).toContain(`http://127.0.0.1/es/articles/${article.slug}`)
