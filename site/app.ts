@@ -114,25 +114,19 @@ export function createSite(options: SiteOptions) {
       noindex?: boolean
       alternates?: boolean
     } = {},
-  ): Page => ({
-    status: 200,
-    type: 'text/html; charset=utf-8',
-    body: layout(
-      {
-        locale,
-        path: p,
-        title,
-        description: extra.description,
-        fallback: extra.fallback,
-        noindex: extra.noindex,
-        alternates: extra.alternates,
-        publicUrl: options.publicUrl,
-        meetingGuideUrl,
-      },
-      main,
-    ).value,
-    ...extra,
-  })
+  ): Page => {
+    const { description, fallback, noindex, alternates, ...pageFields } = extra
+    const frame = { description, fallback, noindex, alternates }
+    return {
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      body: layout(
+        { locale, path: p, title, ...frame, publicUrl: options.publicUrl, meetingGuideUrl },
+        main,
+      ).value,
+      ...pageFields,
+    }
+  }
 
   const notFound = (locale: Locale, p: string): Page => {
     const t = strings[locale]
@@ -162,13 +156,14 @@ export function createSite(options: SiteOptions) {
   const missing = (locale: Locale, p: string, key: string) =>
     known.has(key) ? gone(locale, p) : notFound(locale, p)
 
-  async function sitemap(): Promise<Page> {
+  /** Every page readers can reach without a query, in its English form. */
+  async function contentPaths(): Promise<string[]> {
     const [articles, groups, topics] = await Promise.all([
       api.allArticles('en'),
       api.allGroups('en'),
       api.topics('en'),
     ])
-    const paths = [
+    return [
       '/',
       '/groups',
       '/help',
@@ -176,6 +171,10 @@ export function createSite(options: SiteOptions) {
       ...flatten(topics).map((t) => topicPath(t.slug)),
       ...groups.map((g) => groupPath(g.slug)),
     ]
+  }
+
+  async function sitemap(): Promise<Page> {
+    const paths = await contentPaths()
     const url = (locale: Locale, p: string) =>
       escape(`${options.publicUrl}${localePath(locale, p)}`)
     const entries = paths.flatMap((p) =>
@@ -587,20 +586,7 @@ export function createSite(options: SiteOptions) {
     get,
     /** Paths of every page, for the static export. */
     async allPaths(): Promise<string[]> {
-      const [articles, groups, topics] = await Promise.all([
-        api.allArticles('en'),
-        api.allGroups('en'),
-        api.topics('en'),
-      ])
-      const pages = [
-        '/',
-        '/groups',
-        '/help',
-        '/search',
-        ...articles.map((a) => articlePath(a.slug)),
-        ...flatten(topics).map((t) => topicPath(t.slug)),
-        ...groups.map((g) => groupPath(g.slug)),
-      ]
+      const pages = [...(await contentPaths()), '/search']
       return [
         ...pages.flatMap((p) => [p, localePath('es', p)]),
         '/feed.json',
