@@ -356,8 +356,14 @@ async function checkRest(request: Request, config: Config, slug: string[]) {
   const global =
     slug[0] === 'globals' ? sanitized.globals.find((g) => g.slug === slug[1]) : undefined
   // Payload answers 501 Not Implemented for these (its own migrations and the like).
+  const name = global ? slug[1] : slug[0]
   if (collection?.endpoints === false || global?.endpoints === false) {
-    return refusal(404, `${slug[0] === 'globals' ? slug[1] : slug[0]} has no REST API.`)
+    return refusal(404, `${name} has no REST API.`)
+  }
+  // Payload's versions routes exist for every collection and fail in the adapter without versions.
+  const versionsRoute = (global ? slug[2] : slug[1]) === 'versions'
+  if (versionsRoute && (collection ?? global) && !(collection ?? global)?.versions) {
+    return refusal(404, `${name} keeps no versions.`)
   }
   const payload = await getPayload({ config })
   const numericIds = payload.db.defaultIDType === 'number'

@@ -293,11 +293,19 @@ describe('the REST API', () => {
     expect(reply.message).toMatch(/payload-migrations has no REST API/)
   })
 
+  it('refuses the versions routes of a collection without versions with a 404', async () => {
+    for (const path of ['/api/users/versions', '/api/users/versions/1']) {
+      const reply = await call('GET', path)
+      expect({ path, status: reply.status, message: reply.message }).toEqual({
+        path,
+        status: 404,
+        message: 'users keeps no versions.',
+      })
+    }
+  })
+
   it('checks a where on a global as on a collection', async () => {
-    const reply = await call(
-      'GET',
-      '/api/globals/payload-jobs-stats/versions/1?where[stats.][equals]=',
-    )
+    const reply = await call('GET', '/api/globals/payload-jobs-stats?where[stats.][equals]=')
     expect(reply.status).toBe(400)
     expect(reply.message).toMatch(/a field with an empty name/)
   })
