@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-import { ApiRefusal, createApi, type HavenApi, type Locale, type Topic } from './api'
+import { ApiRefusal, createApi, type Article, type HavenApi, type Locale, type Topic } from './api'
 import { PageCache, type Rendered } from './cache'
 import { escape, type Html } from './render/html'
 import { localePath, strings } from './render/i18n'
@@ -153,6 +153,14 @@ export function createSite(options: SiteOptions) {
     headers: { location: to },
     cache: false,
   })
+  // Haven gives upload URLs relative to its own origin unless HAVEN_PUBLIC_URL is set.
+  const withMediaOrigin = (article: Article | null): Article | null => {
+    const image = article?.heroImage
+    if (!article || !image) return article
+    const absolute = (url: string | null) => (url ? new URL(url, mediaOrigin).href : url)
+    const hero = image.hero ? { ...image.hero, url: absolute(image.hero.url)! } : null
+    return { ...article, heroImage: { ...image, url: absolute(image.url), hero } }
+  }
   const missing = (locale: Locale, p: string, key: string) =>
     known.has(key) ? gone(locale, p) : notFound(locale, p)
 
@@ -293,7 +301,7 @@ export function createSite(options: SiteOptions) {
     }
     if (!slug || slug.length > 200) return notFound(locale, p)
     if (segments[1] === 'articles' && segments.length === 3) {
-      const article = await api.article(slug, locale)
+      const article = withMediaOrigin(await api.article(slug, locale))
       if (!article) return missing(locale, p, `articles:${slug}`)
       if (article.slug !== slug) return redirect(localePath(locale, articlePath(article.slug)))
       known.add(`articles:${slug}`)
@@ -383,7 +391,7 @@ export function createSite(options: SiteOptions) {
     if (!token || token.length > 2000) return refused(400)
     try {
       if (kind === 'articles') {
-        const article = await api.article('preview', locale, token)
+        const article = withMediaOrigin(await api.article('preview', locale, token))
         if (!article) return refused(404)
         return {
           ...page(

@@ -38,3 +38,17 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
 
 /** Only for HTML that is already safe: Haven's API sanitizes article bodies before serving them. */
 export const trusted = (value: string) => new Html(value)
+
+/**
+ * A link target from content, or null: only web and mail addresses. Haven validates URLs on
+ * entry, but a `javascript:` link must never reach a reader whatever was stored.
+ */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    const { protocol } = new URL(url)
+    return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:' ? url : null
+  } catch {
+    return null
+  }
+}

@@ -8,7 +8,7 @@ import type {
   SearchHit,
   Topic,
 } from '../api'
-import { html, trusted, type Html } from './html'
+import { html, safeUrl, trusted, type Html } from './html'
 import { formatDate, localePath, strings } from './i18n'
 
 /** Warnings whose article body waits behind a "continue" link; the others are only announced. */
@@ -75,7 +75,9 @@ export function crisisBlock(locale: Locale, crisis: CrisisResources, headingLeve
             <strong>${h.name}</strong> (${h.country})${
               h.phone ? html` · <a href="tel:${h.phone.replace(/\s+/g, '')}">${h.phone}</a>` : ''
             }${h.textNumber ? html` · SMS ${h.textNumber}` : ''}${h.hours ? html` · ${h.hours}` : ''}${
-              h.url ? html` · <a href="${h.url}">${h.url.replace(/^https?:\/\//, '')}</a>` : ''
+              safeUrl(h.url)
+                ? html` · <a href="${safeUrl(h.url)}">${h.url!.replace(/^https?:\/\//, '')}</a>`
+                : ''
             }
           </li>`,
       )}
@@ -121,7 +123,7 @@ export function articlePage(
   const gated = a.contentWarnings.some((w) => GATED.has(w)) && !continued
   // A field that fell back is in English: say so to screen readers too.
   const langOf = (field: string) => (a.untranslatedFields.includes(field) ? 'en' : locale)
-  const hero = a.heroImage?.hero?.url ?? a.heroImage?.url
+  const hero = safeUrl(a.heroImage?.hero?.url ?? a.heroImage?.url)
   return html`<article>
     <h1 lang="${langOf('title')}">${a.title}</h1>
     ${a.summary ? html`<p class="summary" lang="${langOf('summary')}">${a.summary}</p>` : ''}
@@ -174,7 +176,7 @@ export function articlePage(
                       ${a.sources.map(
                         (s) =>
                           html`<li>
-                            ${s.url ? html`<a href="${s.url}">${s.title}</a>` : s.title}${
+                            ${safeUrl(s.url) ? html`<a href="${safeUrl(s.url)}">${s.title}</a>` : s.title}${
                               s.publisher ? html`, ${s.publisher}` : ''
                             }${s.year ? html` (${s.year})` : ''}
                           </li>`,

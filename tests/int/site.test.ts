@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { Webhook } from 'standardwebhooks'
 
-import { startApi, type Api } from '../helpers/graphqlApi'
+import { createImage, startApi, type Api } from '../helpers/graphqlApi'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createEndpoint, secretOf, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
 import { seed } from '../../src/seed'
@@ -152,6 +152,22 @@ describe('pages from the public API', () => {
     const spanish = await get(`/es/articles/${article.slug}`)
     expect(spanish.text).toContain('<html lang="es">')
     expect(spanish.text).toContain('Esta página aún no está traducida')
+  })
+
+  it('shows the hero image with its alt text, from the one image origin the CSP allows', async () => {
+    const image = await createImage(payload, 'A skills group sitting in a circle')
+    await payload.update({
+      collection: 'articles',
+      id: drafted.id,
+      data: { heroImage: image.id, _status: 'published' } as never,
+      depth: 0,
+      context: edit,
+    })
+    const page = await get(`/articles/${drafted.slug}`)
+    const img = page.text.match(/<img src="([^"]+)" alt="([^"]*)"/)
+    expect(img?.[2]).toBe('A skills group sitting in a circle')
+    expect(new URL(img![1]).origin).toBe(api.url)
+    expect(page.headers.get('content-security-policy')).toContain(`img-src 'self' ${api.url};`)
   })
 
   it('answers 404 for unknown pages and refuses other methods with 405', async () => {

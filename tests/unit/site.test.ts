@@ -1,5 +1,5 @@
 import { PageCache } from '../../site/cache'
-import { html, trusted } from '../../site/render/html'
+import { html, safeUrl, trusted } from '../../site/render/html'
 import { createWebhookReceiver, tagsFor } from '../../site/webhook'
 import { Webhook } from 'standardwebhooks'
 
@@ -47,6 +47,18 @@ describe('site templates', () => {
     expect(
       html`<div>${trusted('<h2>Safe</h2>')}${[html`<i>${'<'}</i>`, null, false]}</div>`.value,
     ).toBe('<div><h2>Safe</h2><i>&lt;</i></div>')
+  })
+})
+
+describe('site links from content', () => {
+  it('keep web and mail addresses and drop anything a browser would run', () => {
+    expect(safeUrl('https://www.nhs.uk/mental-health/')).toBe('https://www.nhs.uk/mental-health/')
+    expect(safeUrl('mailto:help@example.org')).toBe('mailto:help@example.org')
+    expect(safeUrl('javascript:alert(1)')).toBeNull()
+    expect(safeUrl(' JavaScript:alert(1)')).toBeNull()
+    expect(safeUrl('data:text/html,<b>x</b>')).toBeNull()
+    expect(safeUrl('/relative')).toBeNull()
+    expect(safeUrl(null)).toBeNull()
   })
 })
 
