@@ -36,6 +36,29 @@ describe('the logger', () => {
     expect(JSON.stringify(lines)).not.toMatch(/stack|\bat /)
   })
 
+  it('writes what a request broke below Payload as an info line without SQL or a stack', () => {
+    const { logger, lines } = capture()
+    // How Payload's route handler logs them: a bare { err }, before Haven's hook answers 400.
+    logger.error({ err: new Error('Unexpected end of form') })
+    const data = Object.assign(new Error('Failed query: select "id" from "articles" where $1'), {
+      cause: Object.assign(new Error('invalid input syntax for type timestamp'), { code: '22007' }),
+    })
+    logger.error({ err: data })
+    expect(lines.map((l) => l.level)).toEqual([30, 30])
+    expect(lines.map((l) => l.msg)).toEqual([
+      'refused: The multipart body is malformed: Unexpected end of form.',
+      expect.stringMatching(/^refused: A value in the request does not fit its field/),
+    ])
+    expect(JSON.stringify(lines)).not.toMatch(/stack|\bat |select|Failed query/)
+  })
+
+  it('keeps a database error that a line says came from background work at error level', () => {
+    const { logger, lines } = capture()
+    const data = Object.assign(new Error('bad value'), { code: '22007' })
+    logger.error({ msg: 'webhook worker pass failed', err: data })
+    expect(lines.map((l) => l.level)).toEqual([50])
+  })
+
   it('keeps internal errors at error level with their frames', () => {
     const { logger, lines } = capture()
     logger.error({ err: new APIError('database went away', 500) })
