@@ -661,7 +661,7 @@ function violation(o: Outcome): string | null {
   if (o.status === 0 || o.status >= 500) return `status ${o.status}`
   for (const [what, pattern] of LEAKS) if (pattern.test(o.body)) return what
   const message = messageOf(o.body)
-  if (o.status >= 400 && !(typeof message === 'string' && message.length >= 8)) {
+  if (o.status >= 400 && !(typeof message === 'string' && message.length >= 5)) {
     return 'a refusal without a message'
   }
   if (o.ms > SLOW_MS) return `answered after ${Math.round(o.ms)} ms`

@@ -123,6 +123,26 @@ describe('the public GraphQL API', () => {
     expect(reply.message).toMatch(message)
   })
 
+  it('refuses an explicit null for an argument with a default', async () => {
+    for (const body of [
+      { query: '{ topics(locale: null) { name } }' },
+      {
+        query: 'query($l: Locale) { articles(locale: $l) { totalCount } }',
+        variables: { l: null },
+      },
+    ]) {
+      const reply = await graphql(body)
+      expect({ status: reply.status, code: reply.code, message: reply.message }).toEqual({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: '`locale` cannot be null: leave it out to use its default ("en").',
+      })
+    }
+    // Left out, or a variable left unset, the default applies.
+    const unset = await graphql({ query: 'query($l: Locale) { topics(locale: $l) { name } }' })
+    expect(unset.status).toBe(200)
+  })
+
   it.each([
     ['a NUL sort value', cursor(['\u0000', 1])],
     ['a NUL inside a sort value', cursor(['a\u0000b', 1])],

@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server'
 import { getOperationAST, getVariableValues, GraphQLError } from 'graphql'
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity'
 
+import { nullForDefaultedArgument } from './nullArguments'
+
 // A paginated field costs its page size times what each item costs, so `first: 100` of a deep
 // selection is priced as the hundred items it may return.
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -41,6 +43,8 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             })
           }
+          const nullArgument = nullForDefaultedArgument(schema, document, coerced.coerced)
+          if (nullArgument) throw nullArgument
           const cost = getComplexity({
             schema,
             query: document,
