@@ -16,6 +16,7 @@ import { RateLimiterClusterMaster } from 'rate-limiter-flexible'
 import {
   INVALIDATE_ACK,
   INVALIDATE_MESSAGE,
+  INVALIDATE_READY,
   type InvalidateAck,
   type InvalidateMessage,
 } from './graphql/cache/clusterBridge'
@@ -51,6 +52,9 @@ export async function runWorkers(): Promise<boolean> {
   const jobsAllowed = process.env.HAVEN_DISABLE_JOBS !== 'true'
   // Relayed invalidations still unconfirmed: ack id → the sender and the workers yet to apply it.
   const relays = new Map<string, { origin: Worker; waitingFor: Set<number> }>()
+  // Workers whose API handler (and so cache) exists. One still starting has nothing to drop and
+  // is not waited for, or every save during its start would wait out the timeout.
+  const caching = new Set<number>()
   const confirm = (ack: string, from: Worker) => {
     const relay = relays.get(ack)
     if (!relay) return
@@ -65,9 +69,10 @@ export async function runWorkers(): Promise<boolean> {
     const others = Object.values(cluster.workers ?? {}).filter(
       (w): w is Worker => Boolean(w) && w !== origin && w!.isConnected(),
     )
-    relays.set(message.ack, { origin, waitingFor: new Set(others.map((w) => w.id)) })
+    const waitingFor = new Set(others.filter((w) => caching.has(w.id)).map((w) => w.id))
+    relays.set(message.ack, { origin, waitingFor })
     for (const other of others) other.send(message)
-    if (others.length === 0) confirm(message.ack, origin)
+    if (waitingFor.size === 0) confirm(message.ack, origin)
   }
   const fork = (index: number): Worker => {
     const worker = cluster.fork({
@@ -77,6 +82,8 @@ export async function runWorkers(): Promise<boolean> {
     worker.on('message', (message: { type?: string; port?: number; ack?: string }) => {
       if (message?.type === INVALIDATE_MESSAGE) {
         relay(message as InvalidateMessage, worker)
+      } else if (message?.type === INVALIDATE_READY) {
+        caching.add(worker.id)
       } else if (message?.type === INVALIDATE_ACK) {
         confirm(message.ack ?? '', worker)
       } else if (message?.type === 'listening' && !announced) {
@@ -86,6 +93,7 @@ export async function runWorkers(): Promise<boolean> {
     })
     worker.on('exit', (code, signal) => {
       // A worker that died confirms nothing more; nobody waits for it.
+      caching.delete(worker.id)
       for (const ack of [...relays.keys()]) confirm(ack, worker)
       if (stopping) return
       process.stderr.write(

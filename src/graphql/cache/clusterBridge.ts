@@ -6,6 +6,8 @@ import { applyInvalidation, onInvalidate, type InvalidationEvent } from './respo
 export const INVALIDATE_MESSAGE = 'haven:invalidate'
 /** A worker has applied a sibling's invalidation; the primary sends the origin one when all have. */
 export const INVALIDATE_ACK = 'haven:invalidate-ack'
+/** A worker now holds a cache: from here on the primary waits for its confirmations. */
+export const INVALIDATE_READY = 'haven:invalidate-ready'
 
 export type InvalidateMessage = {
   type: typeof INVALIDATE_MESSAGE
@@ -54,6 +56,7 @@ export function bridgeInvalidationsOverCluster(): () => void {
     }
   }
   process.on('message', receive)
+  process.send({ type: INVALIDATE_READY })
   return () => {
     stopForwarding()
     process.off('message', receive)
