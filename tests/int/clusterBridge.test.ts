@@ -16,7 +16,12 @@ it('a change is confirmed to the saving worker only after its sibling applied it
     ['--conditions=development', '--import', 'tsx', 'tests/helpers/clusterBridgeChild.ts'],
     {
       cwd: root,
-      env: { ...env, NODE_OPTIONS: '', HAVEN_WORKERS: '2', HAVEN_TEST_MARKERS: markers },
+      env: {
+        ...(env as NodeJS.ProcessEnv),
+        NODE_OPTIONS: '',
+        HAVEN_WORKERS: '2',
+        HAVEN_TEST_MARKERS: markers,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
