@@ -3,37 +3,39 @@ import type { PayloadRequest } from 'payload'
 import type { ContentCheck, Finding } from './types'
 import { articleText } from '../quality/articleText'
 import { isPlausibleTitle } from '../quality/isPlausibleTitle'
+import { blendedWeights } from '../quality/backgroundWeights'
+import { languageOf } from '../quality/text'
 import {
   countContentWords,
-  inverseDocumentFrequency,
   MIN_BODY_WORDS,
   MISMATCH_THRESHOLD,
   titleMatch,
   titleStems,
 } from '../quality/titleSubject'
 
-/** Below this many indexed articles, document frequencies say nothing: every word weighs 1. */
-const MIN_LIBRARY = 5
-
-/** Title words weighed by inverse document frequency over the articles in the duplicate index. */
-async function libraryWeights(req: PayloadRequest, stems: string[], locale: string) {
+/**
+ * Title words weighed by how specific they are: the shipped domain table, blended with the
+ * document frequencies of the articles in the duplicate index as the library grows. A new
+ * library's first articles are judged as later ones are, not with every word weighing the same.
+ */
+async function titleWeights(req: PayloadRequest, stems: string[], locale: string) {
   const inLocale = { locale: { equals: locale } }
-  const { totalDocs: total } = await req.payload.count({
+  const { totalDocs: articles } = await req.payload.count({
     collection: 'article-signatures',
     where: inLocale,
     req,
   })
-  if (total < MIN_LIBRARY) return () => 1
-  const weights = new Map<string, number>()
-  for (const stem of stems) {
-    const { totalDocs } = await req.payload.count({
-      collection: 'article-signatures',
-      where: { and: [inLocale, { terms: { equals: stem } }] },
-      req,
-    })
-    weights.set(stem, inverseDocumentFrequency(totalDocs, total))
-  }
-  return (stem: string) => weights.get(stem) ?? inverseDocumentFrequency(0, total)
+  const documentsWith = new Map<string, number>()
+  if (articles > 0)
+    for (const stem of stems) {
+      const { totalDocs } = await req.payload.count({
+        collection: 'article-signatures',
+        where: { and: [inLocale, { terms: { equals: stem } }] },
+        req,
+      })
+      documentsWith.set(stem, totalDocs)
+    }
+  return blendedWeights(languageOf(locale), { articles, documentsWith })
 }
 
 /**
@@ -54,7 +56,7 @@ export const titleMismatchCheck: ContentCheck = async ({ collection, doc, req })
         'This looks like the first sentence of the text rather than a title: write a short title that says what the article is about',
     })
   if (!title || countContentWords(body, language) < MIN_BODY_WORDS) return findings
-  const weightOf = await libraryWeights(req, titleStems(title, language), locale)
+  const weightOf = await titleWeights(req, titleStems(title, language), locale)
   const { score, subjects } = titleMatch(title, body, language, weightOf)
   if (score < MISMATCH_THRESHOLD)
     findings.push({

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
-import type { Payload, PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import type { StoredFinding } from '../checks'
+import { findingKey, titleMismatchCheck, type StoredFinding } from '../checks'
+import type { Article } from '../payload-types'
 import { toLexical } from '../lib/lexical'
 import { slugify } from '../lib/slugify'
 import { decodeText } from './decodeText'
@@ -50,7 +51,8 @@ const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).
  * the same bytes change nothing (no save, no version), changed bytes update the draft. Each file
  * stands alone; a bad one is reported and the others go on. Drafts carry the "Imported"
  * attribution instead of an author. Copies imported together flag each other: the duplicate
- * check re-checks the older article as soon as a newer one is found to copy it.
+ * check re-checks the older article as soon as a newer one is found to copy it, and the titles
+ * are checked again once the whole batch is in.
  */
 export async function importArticles(payload: Payload, files: ImportFile[], options: Options = {}) {
   const access = options.user
@@ -69,6 +71,7 @@ export async function importArticles(payload: Payload, files: ImportFile[], opti
     options.onFile?.(outcome)
   }
 
+  await recheckTitles(payload, outcomes)
   await attachFlags(payload, outcomes)
 
   const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, failed: 0, flagged: 0 }
@@ -157,6 +160,60 @@ async function freeSlug(payload: Payload, base: string): Promise<string> {
   })
   const taken = new Set(docs.map((d) => d.slug))
   return candidates.find((c) => !taken.has(c)) ?? `${base}-${Date.now()}`
+}
+
+const TITLE_CHECKS = new Set(['title-mismatch', 'title-needed'])
+
+/**
+ * Title words are weighed by how common they are in the library, so the first files of a batch
+ * were judged before the rest of it was in. Once it is, each saved file's title is judged again
+ * and only its title findings change: the body is unchanged, so the other checks and the
+ * duplicate index are not run again. A draft is saved only when a title finding appears or goes
+ * (a slightly different score alone is not worth a new version).
+ */
+async function recheckTitles(payload: Payload, outcomes: ImportOutcome[]) {
+  const saved = outcomes.filter((o) => o.status === 'imported' || o.status === 'updated')
+  // One file was judged with the batch already in.
+  if (saved.length < 2) return
+  const req = await createLocalReq({}, payload)
+  for (const { id } of saved) {
+    const doc = await payload.findByID({
+      collection: 'articles',
+      id: id!,
+      select: { title: true, body: true, findings: true },
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
+    if (!doc) continue
+    const stored = (doc.findings ?? []) as StoredFinding[]
+    const fresh = await titleMismatchCheck({ collection: 'articles', doc, id: id!, req })
+    const keys = (fs: StoredFinding[]) =>
+      fs
+        .filter((f) => TITLE_CHECKS.has(f.check))
+        .map(findingKey)
+        .sort()
+        .join('\n')
+    if (keys(stored) === keys(fresh)) continue
+    const byKey = new Map(stored.map((f) => [findingKey(f), f]))
+    // A finding that is still there keeps its row and any override a reviewer recorded.
+    const title = fresh.map((f) => ({ ...byKey.get(findingKey(f)), ...f }))
+    await payload.update({
+      collection: 'articles',
+      id: id!,
+      data: {
+        findings: [
+          ...stored.filter((f) => !TITLE_CHECKS.has(f.check)),
+          ...title,
+        ] as Article['findings'],
+      },
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      context: { skipContentChecks: true, skipDuplicateIndex: true },
+    })
+  }
 }
 
 async function attachFlags(payload: Payload, outcomes: ImportOutcome[]) {

@@ -80,7 +80,10 @@ function titleRuns(title: string, language: Language): string[][] {
 
 const initials = (run: string[]) => run.map((w) => w[0]).join('')
 
-/** How specific a stem is (higher: rarer in the library); all words weigh 1 without a library. */
+/**
+ * How specific a stem is (higher: rarer). The check blends a shipped domain table with the library
+ * (backgroundWeights.ts); without weights every word weighs 1.
+ */
 export type WordWeight = (stem: string) => number
 
 /** The stems of the title's subject words, for looking up their weights. */
@@ -88,7 +91,7 @@ export function titleStems(title: string, language: Language = 'en'): string[] {
   return [...new Set(titleRuns(title, language).flatMap((r) => r.map((w) => stem(w, language))))]
 }
 
-/** Inverse document frequency, from how many of `total` library articles contain the stem. */
+/** Inverse document frequency, from how many of `total` documents contain the stem. */
 export function inverseDocumentFrequency(documents: number, total: number): number {
   return Math.log((total + 1) / (documents + 1))
 }
