@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
+import { siteUrl } from '../../src/config/site'
 import { isEditor, isEditorOrReviewer } from '../../src/access/isEditor'
 import { canDeleteArticle } from '../../src/access/canDeleteArticle'
 import { isStaff } from '../../src/access/isStaff'
@@ -52,6 +53,10 @@ export const Articles: CollectionConfig = {
       edit: {
         beforeDocumentControls: [
           '/collections/Articles/components/WorkflowActions#WorkflowActions',
+          {
+            path: '/src/components/admin/PreviewOnSite#PreviewOnSite',
+            clientProps: { siteUrl: siteUrl() },
+          },
         ],
       },
       beforeListTable: [

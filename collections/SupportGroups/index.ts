@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { FALLBACK_TITLE_CELL } from '../../src/components/locale/fallbackTitleCellPath'
+import { siteUrl } from '../../src/config/site'
 import { canCreateGroup, canCreateGroupField } from '../../src/access/canCreateGroup'
 import { canReadGroupVersions } from '../../src/access/canReadGroupVersions'
 import { canUpdateGroup } from '../../src/access/canUpdateGroup'
@@ -30,7 +31,20 @@ import { limitReviewersToOverrides } from './hooks/limitReviewersToOverrides'
 export const SupportGroups: CollectionConfig = {
   slug: 'support-groups',
   labels: { singular: 'Support group', plural: 'Support groups' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'format', 'openToNewMembers', '_status'] },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'format', 'openToNewMembers', '_status'],
+    components: {
+      edit: {
+        beforeDocumentControls: [
+          {
+            path: '/src/components/admin/PreviewOnSite#PreviewOnSite',
+            clientProps: { siteUrl: siteUrl() },
+          },
+        ],
+      },
+    },
+  },
   access: {
     read: publishedOrStaff,
     readVersions: canReadGroupVersions,

@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { dataDir } from '../config/paths'
 import { isProduction, payloadSecret } from '../config/secrets'
+import { DEVELOPMENT_SITE_URL } from '../config/site'
 import { workerCount } from '../cluster'
 import { buildIsStale } from './buildFreshness'
 import { databaseKind } from '../db/adapter'
@@ -44,6 +45,8 @@ const env: NodeJS.ProcessEnv = {
   PAYLOAD_SECRET: secret,
   HAVEN_WORKERS: String(workers),
 }
+// Outside production the reader site runs beside Haven (`npm run site`): the admin links to it.
+if (!isProduction() && !env.HAVEN_SITE_URL) env.HAVEN_SITE_URL = DEVELOPMENT_SITE_URL
 const devKeys = path.join(dataDir(), '.encryption-keys')
 if (!env.HAVEN_ENCRYPTION_KEYS && fs.existsSync(devKeys)) {
   env.HAVEN_ENCRYPTION_KEYS = fs.readFileSync(devKeys, 'utf8').trim()

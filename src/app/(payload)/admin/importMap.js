@@ -36,6 +36,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { DueForReview as DueForReview_53926b46d57b3c00c63d175a8e22cf8e } from '../../../../src/review/components/DueForReview'
 import { ImportArticles as ImportArticles_8000c9b9bfad0979ff862a384319b492 } from '../../../../src/import/components/ImportArticles'
 import { WorkflowActions as WorkflowActions_88033a9eba721f15f517642d28636a9b } from '../../../../collections/Articles/components/WorkflowActions'
+import { PreviewOnSite as PreviewOnSite_92065e9f48c1e35ada9731c38cdc916f } from '../../../../src/components/admin/PreviewOnSite'
 import { SigningSecret as SigningSecret_db3dc40e6e0795eab8faa11b96a712c9 } from '../../../../src/webhooks/components/SigningSecret'
 import { EndpointActions as EndpointActions_5afeb741be1a670d65f5610d6392ca5b } from '../../../../src/webhooks/components/EndpointActions'
 import { RebuildNowButton as RebuildNowButton_0d8dea36a6f8fd1dde2e2ae83a9e847c } from '../../../../src/webhooks/components/RebuildNowButton'
@@ -87,6 +88,7 @@ export const importMap = {
   "/src/review/components/DueForReview#DueForReview": DueForReview_53926b46d57b3c00c63d175a8e22cf8e,
   "/src/import/components/ImportArticles#ImportArticles": ImportArticles_8000c9b9bfad0979ff862a384319b492,
   "/collections/Articles/components/WorkflowActions#WorkflowActions": WorkflowActions_88033a9eba721f15f517642d28636a9b,
+  "/src/components/admin/PreviewOnSite#PreviewOnSite": PreviewOnSite_92065e9f48c1e35ada9731c38cdc916f,
   "/src/webhooks/components/SigningSecret#SigningSecret": SigningSecret_db3dc40e6e0795eab8faa11b96a712c9,
   "/src/webhooks/components/EndpointActions#EndpointActions": EndpointActions_5afeb741be1a670d65f5610d6392ca5b,
   "/src/webhooks/components/RebuildNowButton#RebuildNowButton": RebuildNowButton_0d8dea36a6f8fd1dde2e2ae83a9e847c,
