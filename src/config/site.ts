@@ -6,7 +6,7 @@ export const DEVELOPMENT_SITE_URL = 'http://localhost:3001'
  * Unset, the button is not shown rather than pointing staff at an address that may not exist;
  * `npm start` sets the development address when the caller is not in production.
  */
-export function siteUrl(env: { HAVEN_SITE_URL?: string } = process.env): string | null {
+export function siteUrl(env: Record<string, string | undefined> = process.env): string | null {
   const configured = env.HAVEN_SITE_URL?.trim()
   return configured ? configured.replace(/\/+$/, '') : null
 }
