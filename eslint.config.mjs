@@ -13,6 +13,7 @@ export default tseslint.config(
       'test-results/**',
       'src/payload-types.ts',
       'src/graphql/generated/**',
+      'site/generated/**',
       'src/migrations/**',
       'src/app/(payload)/admin/importMap.js',
       'next-env.d.ts',

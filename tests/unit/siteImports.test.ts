@@ -5,6 +5,9 @@ const root = path.resolve(import.meta.dirname, '../..')
 const siteDir = path.join(root, 'site')
 // npm packages the site may use; everything else it needs comes from Haven's public API.
 const ALLOWED_PACKAGES = new Set(['standardwebhooks'])
+// Packages whose types only the site may import: `import type` is erased before the site runs
+// (the generated client's document type, the code generator's config type).
+const TYPE_ONLY_PACKAGES = new Set(['@graphql-typed-document-node/core', '@graphql-codegen/cli'])
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -12,6 +15,24 @@ function sources(dir: string): string[] {
     if (entry.isDirectory()) return entry.name === 'out' ? [] : sources(full)
     return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [full] : []
   })
+}
+
+const packageName = (spec: string) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]
+
+/** Type-only packages imported in a way that survives to run time. */
+function runtimeUsesOfTypeOnly(code: string): string[] {
+  const found: string[] = []
+  const anyUse = [
+    /\bimport\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/g,
+    /\bexport\s+(type\s+)?[^'"]*?\sfrom\s+['"]([^'"]+)['"]/g,
+  ]
+  for (const pattern of anyUse)
+    for (const m of code.matchAll(pattern))
+      if (TYPE_ONLY_PACKAGES.has(packageName(m[2])) && !m[1]) found.push(m[2])
+  for (const m of code.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g))
+    if (TYPE_ONLY_PACKAGES.has(packageName(m[1]))) found.push(m[1])
+  return found
 }
 
 function specifiers(code: string): string[] {
@@ -35,8 +56,10 @@ function violation(file: string, spec: string): string | null {
       ? null
       : `reaches outside site/ (${path.relative(root, target)})`
   }
-  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]
-  return ALLOWED_PACKAGES.has(name) ? null : `imports ${name}, which is not on the site's list`
+  const name = packageName(spec)
+  return ALLOWED_PACKAGES.has(name) || TYPE_ONLY_PACKAGES.has(name)
+    ? null
+    : `imports ${name}, which is not on the site's list`
 }
 
 describe('site/ reads Haven only through its public API', () => {
@@ -57,6 +80,19 @@ describe('site/ reads Haven only through its public API', () => {
         .map(([spec, why]) => `${path.relative(root, file)}: '${spec}' ${why}`),
     )
     expect(problems).toEqual([])
+  })
+
+  it('imports only types from the packages listed for types', () => {
+    const problems = files.flatMap((file) =>
+      runtimeUsesOfTypeOnly(fs.readFileSync(file, 'utf8')).map(
+        (spec) => `${path.relative(root, file)}: '${spec}' is imported for more than its types`,
+      ),
+    )
+    expect(problems).toEqual([])
+    expect(runtimeUsesOfTypeOnly(`import { x } from '@graphql-codegen/cli'`)).toEqual([
+      '@graphql-codegen/cli',
+    ])
+    expect(runtimeUsesOfTypeOnly(`import type { x } from '@graphql-codegen/cli'`)).toEqual([])
   })
 
   it('the check itself catches Payload, the config and Haven sources', () => {
