@@ -263,6 +263,44 @@ it('an edited summary goes through review and publish, and the site shows it; un
   await shot(page, 'article-gone')
 }, 300_000)
 
+it('a group an admin publishes appears in the directory', async () => {
+  const name = 'Thursday lunchtime walk and talk'
+  const directory = `${siteUrl}/groups`
+  await page.goto(directory)
+  expect(await page.getByRole('link', { name }).count()).toBe(0)
+  const created = await api<{ doc: { slug: string } }>('/api/support-groups', {
+    method: 'POST',
+    token: adminToken,
+    body: JSON.stringify({
+      name,
+      description: 'A gentle walk in the park with time to talk. Meet at the main gate.',
+      facilitation: 'peer-led',
+      format: 'in-person',
+      schedule: {
+        timezone: 'Europe/London',
+        weekly: [{ weekdays: ['thursday'], startTime: '12:30', endTime: '13:30' }],
+      },
+      languages: ['en'],
+      openToNewMembers: true,
+      area: { city: 'Leeds', country: 'GB' },
+      _status: 'published',
+    }),
+  })
+  const started = Date.now()
+  await pollUntil(
+    async () => {
+      await page.goto(directory)
+      return page.getByRole('link', { name }).count()
+    },
+    (links) => links === 1,
+  )
+  process.stdout.write(`site lag group publish → directory (ms): ${Date.now() - started}\n`)
+  expect(await page.getByRole('link', { name }).getAttribute('href')).toBe(
+    `/groups/${created.doc.slug}`,
+  )
+  await shot(page, 'directory-new-group')
+}, 60_000)
+
 describe('accessibility', () => {
   const templates = () => [
     ['home', '/'],
