@@ -1,4 +1,5 @@
 import type { CollectionAfterDeleteHook } from 'payload'
+import { readFlag } from '../lib/requestFlags'
 
 import { deleteReasonFor } from '../contentDeletion/reason'
 import { recordAudit } from './recordAudit'
@@ -17,7 +18,7 @@ export const auditExplainedDelete: CollectionAfterDeleteHook = async ({
   const reason = deleteReasonFor(req, id)
   if (!reason) return doc
   const announced = !collection.versions?.drafts || doc?._status === 'published'
-  if (announced && !req.context?.skipContentChange) return doc
+  if (announced && !readFlag(req, 'skipContentChange')) return doc
   await recordAudit(req, {
     action: 'content.delete',
     targetCollection: collection.slug,

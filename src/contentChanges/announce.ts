@@ -4,6 +4,7 @@ import type {
   GlobalAfterChangeHook,
   PayloadRequest,
 } from 'payload'
+import { readFlag } from '../lib/requestFlags'
 
 import { deleteReasonFor } from '../contentDeletion'
 import { isLive } from '../lib/isLive'
@@ -18,7 +19,7 @@ type Doc = { id?: string | number; slug?: string | null; _status?: string | null
  */
 export function announcers(listeners: ContentChangeListener[]) {
   async function notify(change: ContentChange, req: PayloadRequest): Promise<void> {
-    if (req.context?.skipContentChange) return
+    if (readFlag(req, 'skipContentChange')) return
     for (const listener of listeners) await listener(change, req)
   }
 
@@ -47,9 +48,9 @@ export function announcers(listeners: ContentChangeListener[]) {
     } else {
       // With a pending draft the previous document is that draft, so the unpublish endpoint's
       // marker is what says the live version was taken down.
-      const explicit = String(req.context?.havenUnpublish ?? '') === String(doc.id)
+      const explicit = String(readFlag(req, 'havenUnpublish') ?? '') === String(doc.id)
       if ((before === 'published' || explicit) && !(await isLive(req, collection.slug, doc.id))) {
-        const reason = explicit ? String(req.context?.havenUnpublishReason ?? '') : undefined
+        const reason = explicit ? String(readFlag(req, 'havenUnpublishReason') ?? '') : undefined
         await notify({ ...base, operation: 'unpublish', ...(reason ? { reason } : {}) }, req)
       }
     }

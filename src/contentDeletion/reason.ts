@@ -1,20 +1,18 @@
 import type { PayloadRequest } from 'payload'
 
+import { clearFlag, readFlag, setFlag } from '../lib/requestFlags'
+
 /**
  * The deletion a caller explained, carried from the delete endpoint to the hooks of the same
  * request: which document, and why. Keyed by id so a bulk delete that happens to share the
  * request never borrows one document's reason for another.
  */
-type DeleteReason = { id: string; reason: string }
-
-const KEY = 'havenDeleteReason'
-
 export function giveDeleteReason(req: PayloadRequest, id: string | number, reason: string): void {
-  req.context[KEY] = { id: String(id), reason } satisfies DeleteReason
+  setFlag(req, 'havenDeleteReason', { id: String(id), reason })
 }
 
 export function clearDeleteReason(req: PayloadRequest): void {
-  delete req.context[KEY]
+  clearFlag(req, 'havenDeleteReason')
 }
 
 /** The reason given for deleting this document in this request, if one was. */
@@ -22,6 +20,6 @@ export function deleteReasonFor(
   req: PayloadRequest,
   id: string | number | undefined,
 ): string | undefined {
-  const given = req.context?.[KEY] as DeleteReason | undefined
+  const given = readFlag(req, 'havenDeleteReason')
   return given && id !== undefined && given.id === String(id) ? given.reason : undefined
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { requestFlags } from '../lib/requestFlags'
 
 import { findingKey, titleMismatchCheck, type StoredFinding } from '../checks'
 import type { Article } from '../payload-types'
@@ -211,7 +212,7 @@ async function recheckTitles(payload: Payload, outcomes: ImportOutcome[]) {
       draft: true,
       depth: 0,
       overrideAccess: true,
-      context: { skipContentChecks: true, skipDuplicateIndex: true },
+      context: requestFlags({ skipContentChecks: true, skipDuplicateIndex: true }),
     })
   }
 }

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { requestFlags } from '../lib/requestFlags'
 
 import { recordAudit } from '../audit/recordAudit'
 import { retentionDays } from './settings'
@@ -13,7 +14,7 @@ export async function deleteExpiredJoinRequests(req: PayloadRequest, now = new D
     overrideAccess: true,
     depth: 0,
     req,
-    context: { retention: true },
+    context: requestFlags({ retention: true }),
   })
   if (errors.length > 0)
     throw new Error(`Retention: ${errors.length} join requests could not be deleted; will retry.`)

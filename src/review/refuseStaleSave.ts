@@ -1,4 +1,5 @@
 import type { CollectionBeforeValidateHook, GlobalBeforeValidateHook } from 'payload'
+import { readFlag } from '../lib/requestFlags'
 
 import { RefusedSave } from './RefusedSave'
 
@@ -25,13 +26,13 @@ export const refuseStaleSave: CollectionBeforeValidateHook = ({
   originalDoc,
   req,
 }) => {
-  if (operation === 'update' && !req.context?.isRestoringVersion)
+  if (operation === 'update' && !readFlag(req, 'isRestoringVersion'))
     assertCurrent(data, originalDoc?.updatedAt)
   return data
 }
 
 export const refuseStaleGlobalSave: GlobalBeforeValidateHook = ({ data, originalDoc, req }) => {
-  if (!req.context?.isRestoringVersion)
+  if (!readFlag(req, 'isRestoringVersion'))
     assertCurrent(data, (originalDoc as { updatedAt?: unknown } | undefined)?.updatedAt)
   return data
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { isProduction } from '../config/secrets'
 import { toLexical } from '../lib/lexical'
+import { requestFlags } from '../lib/requestFlags'
 import { slugify } from '../lib/slugify'
 import { seedBlockedPhrases } from '../quality/seedBlockedPhrases'
 import { demoArticles } from './demoArticles'
@@ -12,12 +13,12 @@ export type SeedResult = { created: number; admin?: { email: string; generatedPa
 
 // Seeding is server-side setup, not an editor's action: it skips the editorial gates (content
 // checks, review workflow) and emits no webhooks. The demo text itself passes those checks.
-const context = {
+const context = requestFlags({
   seed: true,
   skipContentChecks: true,
   skipReviewWorkflow: true,
   skipContentChange: true,
-}
+})
 
 async function findBySlug(
   payload: Payload,

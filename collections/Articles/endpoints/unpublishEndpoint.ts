@@ -1,4 +1,5 @@
 import { APIError, type Endpoint } from 'payload'
+import { clearFlag, setFlag } from '../../../src/lib/requestFlags'
 
 const MAX_REASON = 1000
 
@@ -46,8 +47,8 @@ export const unpublishEndpoint: Endpoint = {
     if (!live) return fail(404, `No article with id ${id}.`)
     if (live._status !== 'published') return fail(400, 'This article is not published.')
 
-    req.context.havenUnpublish = id
-    req.context.havenUnpublishReason = reason
+    setFlag(req, 'havenUnpublish', id)
+    setFlag(req, 'havenUnpublishReason', reason)
     try {
       const doc = await req.payload.update({
         collection: 'articles',
@@ -65,8 +66,8 @@ export const unpublishEndpoint: Endpoint = {
       if (err instanceof APIError && err.status < 500) return fail(err.status, err.message)
       throw err
     } finally {
-      delete req.context.havenUnpublish
-      delete req.context.havenUnpublishReason
+      clearFlag(req, 'havenUnpublish')
+      clearFlag(req, 'havenUnpublishReason')
     }
   },
 }

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
+import { readFlag } from '../../../src/lib/requestFlags'
 
 import { asValidationError } from '../../../src/review'
 import { contentFingerprint } from '../../../src/review'
@@ -19,11 +20,11 @@ const PERSONAL_DATA =
  */
 export const enforceReviewWorkflow: CollectionBeforeChangeHook<Article> = async (args) => {
   const { data, originalDoc, operation, req } = args
-  if (req.context?.skipReviewWorkflow) return data
+  if (readFlag(req, 'skipReviewWorkflow')) return data
   const id = operation === 'update' ? originalDoc?.id : undefined
   const before = (originalDoc?.review ?? {}) as ReviewState
   // Reverting to the live version republishes what was approved; its review record stays.
-  if (id !== undefined && String(req.context?.havenRevert ?? '') === String(id))
+  if (id !== undefined && String(readFlag(req, 'havenRevert') ?? '') === String(id))
     return { ...data, review: before }
   const actor = req.user as Actor
   const publishing = data._status === 'published'

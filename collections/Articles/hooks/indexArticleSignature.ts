@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
+import { readFlag } from '../../../src/lib/requestFlags'
 
 import { articleText } from '../../../src/quality/articleText'
 import { saveSignature } from '../../../src/quality/duplicateIndex'
@@ -9,7 +10,7 @@ import { textSignature } from '../../../src/quality/textSignature'
 export const indexArticleSignature: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   const locale = req.locale ?? 'en'
   // A save through the "all locales" view carries every locale at once; none is re-indexed then.
-  if (locale === 'all' || req.context?.skipDuplicateIndex) return doc
+  if (locale === 'all' || readFlag(req, 'skipDuplicateIndex')) return doc
   const { title, body, language } = articleText(doc, locale)
   await saveSignature(req, doc.id, locale, title, textSignature(body, language))
   return doc

@@ -1,4 +1,5 @@
 import { saveVersion, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import { readFlag, setFlag } from '../../../src/lib/requestFlags'
 
 import { hasRole } from '../../../src/access/roles'
 import { isLive } from '../../../src/lib/isLive'
@@ -18,7 +19,7 @@ type UpdateArgs = {
 
 /** Set by the unpublish endpoint for the one save it makes. */
 export const unpublishing = (req: PayloadRequest, id: string | number | undefined) =>
-  id !== undefined && String(req.context?.havenUnpublish ?? '') === String(id)
+  id !== undefined && String(readFlag(req, 'havenUnpublish') ?? '') === String(id)
 
 /**
  * "Revert to published" in the admin reads the live document and saves it back with
@@ -49,7 +50,7 @@ async function revertToPublished(args: UpdateArgs): Promise<void> {
     payload: req.payload,
     req,
   })
-  req.context.havenRevert = String(id)
+  setFlag(req, 'havenRevert', String(id))
 }
 
 export const RESTORE_AS_DRAFT =
@@ -92,7 +93,7 @@ export const keepPublicStateExplicit: CollectionBeforeOperationHook = async ({
   req,
 }) => {
   // Server code with no user (seed, import, tests' fixtures) is trusted, as in the review step.
-  if (!req.user || req.context?.skipReviewWorkflow) return args
+  if (!req.user || readFlag(req, 'skipReviewWorkflow')) return args
   if (operation === 'restoreVersion') {
     await refuseRestoreOverLive(args as UpdateArgs)
     return args

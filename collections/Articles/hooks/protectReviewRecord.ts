@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
+import { readFlag } from '../../../src/lib/requestFlags'
 
 import { isReviewer } from '../../../src/access/roles'
 import { idOf } from '../../../src/lib/ids'
@@ -33,7 +34,7 @@ export const protectReviewRecord: CollectionBeforeValidateHook<Article> = ({
   // Restoring an older version keeps today's review record: the restored text gets its own
   // review. Every field is put back, also one the old version does not hold at all (MongoDB
   // leaves unset fields out of a stored version, and the restore would then drop them).
-  if (req.context?.isRestoringVersion) {
+  if (readFlag(req, 'isRestoringVersion')) {
     const restored = data as Record<string, unknown>
     for (const field of SET_BY_APPROVAL) restored[field] = originalDoc?.[field] ?? null
     return data

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '../../../src/payload-types'
+import { readFlag, requestFlags } from '../../../src/lib/requestFlags'
 
 import type { StoredFinding } from '../../../src/checks'
 
@@ -24,7 +25,7 @@ export const refreshRelatedArticles: CollectionAfterChangeHook<Article> = async 
   previousDoc,
   req,
 }) => {
-  if (req.context?.refreshingRelated || req.context?.skipContentChecks) return doc
+  if (readFlag(req, 'refreshingRelated') || readFlag(req, 'skipContentChecks')) return doc
   const before = relatedOf(previousDoc?.findings)
   const fresh = [...relatedOf(doc.findings)].filter((id) => !before.has(id))
   if (fresh.length === 0) return doc
@@ -50,7 +51,7 @@ export const refreshRelatedArticles: CollectionAfterChangeHook<Article> = async 
         draft: true,
         depth: 0,
         overrideAccess: true,
-        context: { refreshingRelated: true },
+        context: requestFlags({ refreshingRelated: true }),
         req,
       })
     }

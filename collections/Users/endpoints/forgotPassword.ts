@@ -3,6 +3,7 @@ import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { emailKey, minutes, namedLimiter, tooManyRequests } from '../../../src/auth/limiters'
 import { forgotPasswordPerAccount, forgotPasswordPerClient } from '../../../src/auth/settings'
 import { clientIpFromHeaders } from '../../../src/lib/clientIp'
+import { requestFlags, setFlag } from '../../../src/lib/requestFlags'
 import { FORGOT_PASSWORD_ENDPOINT } from '../hooks/throttleAuthOperations'
 
 /**
@@ -45,7 +46,7 @@ export const forgotPassword: Endpoint = {
       req.payload.logger.info('Password reset not sent: this account had its hourly resets')
       return Response.json({ message: req.t('general:success') })
     }
-    req.context = { ...req.context, [FORGOT_PASSWORD_ENDPOINT]: true }
+    setFlag(req, FORGOT_PASSWORD_ENDPOINT, true)
     // A request of its own (no `req`): this one is answered, and its transaction ended, before
     // the reset runs, so reusing it would leave the reset's writes in a transaction nobody commits.
     // Started a moment after the answer has gone: begun at once, the reset's work for a real
@@ -56,7 +57,7 @@ export const forgotPassword: Endpoint = {
         .forgotPassword({
           collection: 'users',
           data: { email },
-          context: { [FORGOT_PASSWORD_ENDPOINT]: true },
+          context: requestFlags({ [FORGOT_PASSWORD_ENDPOINT]: true }),
         })
         .catch((error: unknown) =>
           // The logger's error serializer drops quoted values (the email) from the message.

@@ -5,9 +5,10 @@ import { TooManyRequests } from '../../../src/auth/TooManyRequests'
 import { minutes } from '../../../src/auth/limiters'
 import { burnPasswordCheck, takeLoginAttempt } from '../../../src/auth/loginThrottle'
 import { clientIpFromHeaders } from '../../../src/lib/clientIp'
+import { readFlag, type RequestFlagName } from '../../../src/lib/requestFlags'
 
 /** Set by the forgot-password endpoint, the one way in that answers before doing the work. */
-export const FORGOT_PASSWORD_ENDPOINT = 'havenForgotPasswordEndpoint'
+export const FORGOT_PASSWORD_ENDPOINT = 'havenForgotPasswordEndpoint' satisfies RequestFlagName
 
 /**
  * Sign-in through any API (REST, Payload's GraphQL): throttled per (client, account) and per
@@ -22,7 +23,7 @@ export const throttleAuthOperations: CollectionBeforeOperationHook = async ({
   req,
 }) => {
   const local = req.payloadAPI === 'local'
-  if (operation === 'forgotPassword' && !local && !req.context?.[FORGOT_PASSWORD_ENDPOINT]) {
+  if (operation === 'forgotPassword' && !local && !readFlag(req, FORGOT_PASSWORD_ENDPOINT)) {
     throw new APIError('Request a password reset with POST /api/users/forgot-password.', 403)
   }
   if (operation !== 'login') return args

@@ -1,4 +1,5 @@
 import type { GlobalBeforeChangeHook, PayloadRequest } from 'payload'
+import { readFlag } from '../../../lib/requestFlags'
 
 import { asValidationError } from '../../../review'
 import { fingerprintOf } from '../../../review'
@@ -43,9 +44,9 @@ export const crisisFingerprint = (req: PayloadRequest, data: Doc, stored: Doc) =
  * privacy check in articles, so an unreviewed number must never reach the live list.
  */
 export const enforceCrisisReview: GlobalBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  if (req.context?.skipReviewWorkflow) return data
+  if (readFlag(req, 'skipReviewWorkflow')) return data
   const before = ((originalDoc as Doc | undefined)?.review ?? {}) as ReviewState
-  if (req.context?.havenRevert === CRISIS_SLUG) return { ...data, review: before }
+  if (readFlag(req, 'havenRevert') === CRISIS_SLUG) return { ...data, review: before }
   const live = await liveCrisisResources(req)
   const now = new Date().toISOString()
   return asValidationError(

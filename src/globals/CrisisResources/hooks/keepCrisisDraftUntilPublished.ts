@@ -1,4 +1,5 @@
 import { saveVersion, type GlobalBeforeOperationHook, type PayloadRequest } from 'payload'
+import { readFlag, setFlag } from '../../../lib/requestFlags'
 
 import { hasRole } from '../../../access/roles'
 import { CRISIS_SLUG, crisisFingerprint, liveCrisisResources } from './enforceCrisisReview'
@@ -22,7 +23,7 @@ export const keepCrisisDraftUntilPublished: GlobalBeforeOperationHook = async ({
   if (update.draft) return args
   // Server code with no user (seed, setup scripts) is trusted: its plain save publishes, as it did
   // before the global had drafts.
-  if (!req.user || req.context?.skipReviewWorkflow)
+  if (!req.user || readFlag(req, 'skipReviewWorkflow'))
     return data._status === undefined ? { ...args, data: { ...data, _status: 'published' } } : args
   if (data._status !== 'published') return { ...args, draft: true }
   if (data.updatedAt == null || !hasRole(req.user, 'admin', 'editor', 'reviewer')) return args
@@ -42,6 +43,6 @@ export const keepCrisisDraftUntilPublished: GlobalBeforeOperationHook = async ({
     payload: req.payload,
     req,
   })
-  req.context.havenRevert = CRISIS_SLUG
+  setFlag(req, 'havenRevert', CRISIS_SLUG)
   return args
 }
