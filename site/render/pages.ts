@@ -43,13 +43,14 @@ const place = (g: GroupCard, locale: Locale) =>
     ? strings[locale].online
     : [g.area?.city, g.area?.region, g.area?.country].filter(Boolean).join(', ')
 
-function groupList(locale: Locale, groups: GroupCard[]): Html {
+/** `level`: one below the heading the list sits under, so screen-reader outlines skip no level. */
+function groupList(locale: Locale, groups: GroupCard[], level: 2 | 3 = 3): Html {
   const t = strings[locale]
   return html`<ul class="cards">
     ${groups.map(
       (g) =>
         html`<li>
-          <h3><a href="${localePath(locale, groupPath(g.slug))}">${g.name}</a></h3>
+          <h${level}><a href="${localePath(locale, groupPath(g.slug))}">${g.name}</a></h${level}>
           <p>
             ${t.formats[g.format]} · ${place(g, locale)} · ${g.languages.join(', ').toUpperCase()} ·
             ${g.openToNewMembers ? t.open : t.closed}
@@ -224,7 +225,7 @@ export function topicPage(
 
 export function groupsPage(locale: Locale, groups: GroupCard[]): Html {
   return html`<h1>${strings[locale].groupDirectory}</h1>
-    ${groupList(locale, groups)}`
+    ${groupList(locale, groups, 2)}`
 }
 
 const WEEKDAYS_ES: Record<string, string> = {
