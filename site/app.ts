@@ -52,6 +52,7 @@ const STATUS_FOR_CODE: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   GROUP_CLOSED: 409,
+  NOT_TAKEN_ONLINE: 409,
   RATE_LIMITED: 429,
 }
 

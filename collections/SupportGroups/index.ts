@@ -5,9 +5,8 @@ import { siteUrl } from '../../src/config/site'
 import { canCreateGroup, canCreateGroupField } from '../../src/access/canCreateGroup'
 import { canReadGroupVersions } from '../../src/access/canReadGroupVersions'
 import { canUpdateGroup } from '../../src/access/canUpdateGroup'
-import { isAdmin, isAdminField } from '../../src/access/isAdmin'
+import { isAdmin } from '../../src/access/isAdmin'
 import { privateGroupFieldAccess } from '../../src/access/privateGroupFieldAccess'
-import { isStaffField } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { reviewersMayOverride } from '../../src/access/reviewersMayOverride'
 import { publicAreaField } from '../../src/fields/publicArea'
@@ -15,6 +14,7 @@ import { supportGroupPreviewTokenEndpoint } from '../../src/graphql/preview/prev
 import { slugFields } from '../../src/fields/slug'
 import { validateHttpUrl, validateTime, validateTimezone } from '../../src/fields/validators'
 import { privateGroupFields } from './privateFields'
+import { coordinatorsField } from './coordinatorsField'
 import { guardGroupMembership } from './hooks/guardGroupMembership'
 import { findingsField } from '../../src/checks'
 import { refuseUnauthorisedOverrides } from '../../src/checks'
@@ -190,18 +190,7 @@ export const SupportGroups: CollectionConfig = {
     },
     { name: 'openToNewMembers', type: 'checkbox', defaultValue: true, index: true },
     publicAreaField(),
-    {
-      name: 'coordinators',
-      type: 'relationship',
-      relationTo: 'users',
-      hasMany: true,
-      access: { read: isStaffField, create: canCreateGroupField, update: isAdminField },
-      admin: {
-        position: 'sidebar',
-        description:
-          'Who receives join requests and may see and edit the private details. Only admins change it.',
-      },
-    },
+    coordinatorsField(),
     privateGroupFields({
       canRead: privateGroupFieldAccess,
       canCreate: canCreateGroupField,

@@ -1,4 +1,5 @@
-export type JoinRequestErrorCode = 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'NOT_FOUND' | 'GROUP_CLOSED'
+export type JoinRequestErrorCode =
+  'BAD_USER_INPUT' | 'RATE_LIMITED' | 'NOT_FOUND' | 'GROUP_CLOSED' | 'NOT_TAKEN_ONLINE'
 
 /**
  * A refusal the person sending the form can act on. Its message never quotes what they sent:

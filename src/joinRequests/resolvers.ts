@@ -7,7 +7,13 @@ import { issueFormToken } from './formToken'
 import { HONEYPOT_FIELD, minimumFillSeconds } from './settings'
 import { submitJoinRequest } from './submit'
 
-const STATUS = { BAD_USER_INPUT: 400, NOT_FOUND: 404, GROUP_CLOSED: 409, RATE_LIMITED: 429 }
+const STATUS = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  GROUP_CLOSED: 409,
+  NOT_TAKEN_ONLINE: 409,
+  RATE_LIMITED: 429,
+}
 
 // Neither answer may be cached: a cached token would skip the fill time, a cached result the write.
 const noCache = (info: GraphQLResolveInfo) =>

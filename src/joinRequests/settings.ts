@@ -46,3 +46,17 @@ export const HONEYPOT_FIELD = 'website'
 
 /** The encryption context of join-request content (bound into the ciphertext). */
 export const SEAL_CONTEXT = 'join-requests'
+
+/**
+ * How the public reaches the organisation when a group takes no join requests online
+ * (HAVEN_PUBLIC_CONTACT: an email address, phone number or web address); empty when unset.
+ */
+export const publicContact = () => (process.env.HAVEN_PUBLIC_CONTACT ?? '').trim()
+
+/** The answer for a group nobody coordinates: nobody would read a request sent online. */
+export function notTakenOnlineMessage(contact = publicContact()): string {
+  const reach = contact
+    ? `To ask about joining, contact ${contact}.`
+    : 'To ask about joining, contact the organisation that runs this site.'
+  return `This group does not take join requests online at the moment. ${reach}`
+}

@@ -7,7 +7,7 @@ import { networkOf } from '../lib/clientIp'
 import { notifyCoordinators, notifyCoordinatorsOfHeldRequests } from './notifyCoordinators'
 import { joinRateLimits } from './rateLimits'
 import { spendFormToken } from './spendFormToken'
-import { joinNetworkPrefixes, SEAL_CONTEXT } from './settings'
+import { joinNetworkPrefixes, notTakenOnlineMessage, SEAL_CONTEXT } from './settings'
 import { validateJoinRequest, type JoinRequestInput } from './validateJoinRequest'
 
 export type SubmitInput = JoinRequestInput & {
@@ -70,6 +70,17 @@ export async function submitJoinRequest(
       'GROUP_CLOSED',
       'This group is not taking new members at the moment.',
     )
+  // Coordinators are read with access overridden: the public caller cannot see them.
+  const full = await payload.findByID({
+    collection: 'support-groups',
+    id: group.id,
+    depth: 0,
+    overrideAccess: true,
+    select: { name: true, coordinators: true },
+  })
+  // Only coordinators are told of requests; without one a request would reach nobody who acts.
+  if (!full.coordinators?.length)
+    throw new JoinRequestError('NOT_TAKEN_ONLINE', notTakenOnlineMessage())
   const admission = await joinRateLimits.group(String(group.id), network)
   // Spent last, so a typo the person corrects does not cost them the form.
   await spendFormToken(payload, formToken, now)
@@ -94,14 +105,6 @@ export async function submitJoinRequest(
       'Join requests held for review: the group had its usual number for this hour',
     )
 
-  // Coordinators are read with access overridden: the public caller cannot see them.
-  const full = await payload.findByID({
-    collection: 'support-groups',
-    id: group.id,
-    depth: 0,
-    overrideAccess: true,
-    select: { name: true, coordinators: true },
-  })
   try {
     if (admission.held) await notifyCoordinatorsOfHeldRequests(payload, full)
     else await notifyCoordinators(payload, full, created.id)
