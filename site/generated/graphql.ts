@@ -128,7 +128,7 @@ export type GroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQuery = { supportGroup: { description: string | null, organisation: string | null, facilitation: Facilitation, timezone: string, cost: string | null, accessibilityNotes: string | null, id: string, slug: string, name: string, format: GroupFormat, languages: Array<string>, openToNewMembers: boolean, updatedAt: string, topics: Array<{ id: string, name: string, slug: string, description: string | null, isCrisisRelated: boolean }>, weeklySchedule: Array<{ weekdays: Array<string>, startTime: string, endTime: string | null }>, nextMeetings: Array<{ start: string, end: string | null, timezone: string, localDate: string, localStartTime: string, localEndTime: string | null, weekday: string, note: string | null }>, area: { city: string | null, region: string | null, country: string | null } | null } | null };
+export type GroupQuery = { supportGroup: { description: string | null, organisation: string | null, facilitation: Facilitation, timezone: string, cost: string | null, accessibilityNotes: string | null, takesJoinRequestsOnline: boolean, joinContact: string | null, id: string, slug: string, name: string, format: GroupFormat, languages: Array<string>, openToNewMembers: boolean, updatedAt: string, topics: Array<{ id: string, name: string, slug: string, description: string | null, isCrisisRelated: boolean }>, weeklySchedule: Array<{ weekdays: Array<string>, startTime: string, endTime: string | null }>, nextMeetings: Array<{ start: string, end: string | null, timezone: string, localDate: string, localStartTime: string, localEndTime: string | null, weekday: string, note: string | null }>, area: { city: string | null, region: string | null, country: string | null } | null } | null };
 
 export type CrisisQueryVariables = Exact<{
   locale?: Locale | null | undefined;
@@ -413,6 +413,8 @@ export const GroupDocument = new TypedDocumentString(`
     timezone
     cost
     accessibilityNotes
+    takesJoinRequestsOnline
+    joinContact
     topics {
       ...TopicFields
     }

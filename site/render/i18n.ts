@@ -43,6 +43,9 @@ const en = {
   scheduleNote:
     'Times are in the group’s own timezone; the time in brackets is UTC. Check the difference from your own time.',
   askToJoin: 'Ask to join this group',
+  joinNotOnline: 'This group does not take join requests online at the moment.',
+  joinContactIntro: 'To ask about joining, contact',
+  joinContactFallback: 'To ask about joining, contact the organisation that runs this site.',
   joinTitle: 'Ask to join',
   joinIntro:
     'Your name, contact and message go only to this group’s coordinators at Haven. They are stored encrypted and deleted after the retention period.',
@@ -133,6 +136,10 @@ const es: Strings = {
   scheduleNote:
     'Las horas están en la zona horaria del grupo; entre paréntesis, en UTC. Comprueba la diferencia con tu hora.',
   askToJoin: 'Pedir unirse a este grupo',
+  joinNotOnline: 'Este grupo no recibe solicitudes para unirse por internet por ahora.',
+  joinContactIntro: 'Para preguntar cómo unirte, escribe a',
+  joinContactFallback:
+    'Para preguntar cómo unirte, contacta con la organización responsable de este sitio.',
   joinTitle: 'Pedir unirse',
   joinIntro:
     'Tu nombre, contacto y mensaje solo llegan a los coordinadores del grupo en Haven. Se guardan cifrados y se borran al terminar el plazo de conservación.',

@@ -310,13 +310,18 @@ export function groupPage(locale: Locale, g: Group, { joinable }: { joinable: bo
     }
     <p class="note">${t.scheduleNote}</p>
     ${
-      g.openToNewMembers && joinable
-        ? html`<p>
-            <a class="button" href="${localePath(locale, `${groupPath(g.slug)}/join`)}"
-              >${t.askToJoin}</a
-            >
+      g.openToNewMembers && !g.takesJoinRequestsOnline
+        ? html`<p class="join-closed">
+            ${t.joinNotOnline}
+            ${g.joinContact ? `${t.joinContactIntro} ${g.joinContact}.` : t.joinContactFallback}
           </p>`
-        : ''
+        : g.openToNewMembers && joinable
+          ? html`<p>
+              <a class="button" href="${localePath(locale, `${groupPath(g.slug)}/join`)}"
+                >${t.askToJoin}</a
+              >
+            </p>`
+          : ''
     }`
 }
 

@@ -7,6 +7,8 @@ import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 import { ValidationError } from 'payload'
 
+import { createApi } from '../../site/api'
+import { groupPage } from '../../site/render/pages'
 import { COORDINATOR_ACCOUNTS } from '../../collections/SupportGroups/coordinatorsField'
 import { issueFormToken } from '../../src/joinRequests/formToken'
 import { createUser } from '../helpers/fixtures'
@@ -134,5 +136,26 @@ describe('joining a group nobody coordinates', () => {
     })
     expect(res.status).toBe(200)
     expect(res.json.data.requestToJoinGroup.message).toContain("group's coordinators")
+  })
+
+  it('the public API and the reader site show the closed form with the other way to reach us', async () => {
+    const nobodys = await saveAsAdmin({ coordinators: [], _status: 'published' })
+    const coordinated = await saveAsAdmin({ coordinators: [coordinator.id], _status: 'published' })
+    const site = createApi(`${api.url}/graphql`)
+    const closed = (await site.group(String(nobodys.slug), 'en'))!
+    expect(closed).toMatchObject({
+      takesJoinRequestsOnline: false,
+      joinContact: 'hello@charity.example.org',
+    })
+    const closedPage = groupPage('en', closed, { joinable: true }).value
+    expect(closedPage).toContain('does not take join requests online')
+    expect(closedPage).toContain('contact hello@charity.example.org')
+    expect(closedPage).not.toContain('/join"')
+
+    const open = (await site.group(String(coordinated.slug), 'en'))!
+    expect(open.takesJoinRequestsOnline).toBe(true)
+    const openPage = groupPage('en', open, { joinable: true }).value
+    expect(openPage).toContain('/join"')
+    expect(openPage).not.toContain('does not take join requests online')
   })
 })

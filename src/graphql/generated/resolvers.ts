@@ -500,6 +500,8 @@ export type SupportGroup = {
   format: GroupFormat;
   /** Stable identifier of the group. */
   id: Scalars['ID']['output'];
+  /** How to reach the organisation about joining when the group takes no join requests online. */
+  joinContact?: Maybe<Scalars['String']['output']>;
   /** Languages spoken, as ISO 639-1 codes. */
   languages: Array<Scalars['String']['output']>;
   /** The locale this group was read in. */
@@ -514,6 +516,11 @@ export type SupportGroup = {
   organisation?: Maybe<Scalars['String']['output']>;
   /** Current URL slug. When it differs from the slug you asked for, redirect to it. */
   slug: Scalars['String']['output'];
+  /**
+   * True when someone coordinates the group, so requestToJoinGroup reaches a person. When false the
+   * group takes no join requests online: show joinContact instead of the join form.
+   */
+  takesJoinRequestsOnline: Scalars['Boolean']['output'];
   /** IANA timezone its meeting times are given in. */
   timezone: Scalars['String']['output'];
   /** Topics the group is about. */
@@ -925,6 +932,7 @@ export type SupportGroupResolvers<ContextType = HavenContext, ParentType extends
   facilitation?: Resolver<ResolversTypes['Facilitation'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['GroupFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinContact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -932,6 +940,7 @@ export type SupportGroupResolvers<ContextType = HavenContext, ParentType extends
   openToNewMembers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  takesJoinRequestsOnline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -1,5 +1,6 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types'
 
+import { publicContact } from '../../joinRequests/settings'
 import { rawIdsOf } from '../../lib/ids'
 import { MAX_MEETINGS, nextMeetings } from '../../lib/nextMeetings'
 import { findGroupBySlug, findGroups, type GroupDoc } from '../content/groups'
@@ -49,6 +50,18 @@ export const supportGroupResolvers: Resolvers = {
     },
     languages: (g) => g.languages ?? [],
     openToNewMembers: (g) => Boolean(g.openToNewMembers),
+    // The coordinator list is staff-only, so it is read past access and only its length leaves.
+    takesJoinRequestsOnline: async (g, _, ctx) => {
+      const stored = await ctx.payload.findByID({
+        collection: 'support-groups',
+        id: g.id,
+        depth: 0,
+        overrideAccess: true,
+        select: { coordinators: true },
+      })
+      return rawIdsOf(stored.coordinators).length > 0
+    },
+    joinContact: () => publicContact() || null,
     area: (g) => g.area ?? null,
     distanceKm: (g) => g.__distanceKm ?? null,
     updatedAt: (g) => g.updatedAt,
