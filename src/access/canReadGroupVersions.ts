@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { coordinatedGroupIds, limitVersionReadsToOwnGroups } from './coordinatesGroup'
+import { coordinatedGroupIds } from './coordinatesGroup'
 import { hasRole } from './roles'
 
 /**
@@ -15,6 +15,5 @@ export const canReadGroupVersions: Access = async ({ req }) => {
   if (!hasRole(user, 'coordinator')) return false
   const ids = await coordinatedGroupIds(req)
   if (ids.length === 0) return false
-  limitVersionReadsToOwnGroups(req)
   return { parent: { in: ids } }
 }

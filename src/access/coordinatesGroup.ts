@@ -59,9 +59,6 @@ export function coordinatedGroupsWhere(user: MaybeUser, prefix = ''): boolean | 
   return { [`${prefix}coordinators`]: { in: [user.id] } }
 }
 
-// Requests whose version reads were limited to the caller's own groups (canReadGroupVersions).
-const ownGroupVersionReads = new WeakSet<PayloadRequest>()
-
 /**
  * The ids of the stored groups that list this coordinator, for rules that must name them up
  * front (version history, whose documents do not carry their group's id).
@@ -81,12 +78,54 @@ export async function coordinatedGroupIds(req: PayloadRequest): Promise<Array<st
   return docs.map((d) => d.id)
 }
 
-/** Marks that this request's group versions are limited to groups the caller coordinates. */
-export function limitVersionReadsToOwnGroups(req: PayloadRequest): void {
-  ownGroupVersionReads.add(req)
+// One lookup per version content per request: a list of versions asks once for each.
+const storedVersionGroups = new WeakMap<PayloadRequest, Map<string, Promise<unknown[]>>>()
+
+function groupsOfVersion(req: PayloadRequest, createdAt: string, updatedAt: string) {
+  let perRequest = storedVersionGroups.get(req)
+  if (!perRequest) storedVersionGroups.set(req, (perRequest = new Map()))
+  const key = `${createdAt}|${updatedAt}`
+  let pending = perRequest.get(key)
+  if (!pending) {
+    pending = req.payload.db
+      .findVersions({
+        collection: 'support-groups',
+        where: {
+          and: [
+            { 'version.createdAt': { equals: createdAt } },
+            { 'version.updatedAt': { equals: updatedAt } },
+          ],
+        },
+        pagination: false,
+        req,
+      })
+      .then(({ docs }) => docs.map((v) => v.parent))
+      .catch(() => [])
+    perRequest.set(key, pending)
+  }
+  return pending
 }
 
-/** True when every group version this request can read belongs to a group the caller coordinates. */
-export function readsOnlyOwnGroupVersions(req: PayloadRequest): boolean {
-  return ownGroupVersionReads.has(req) && hasRole(req.user, 'coordinator')
+/**
+ * The membership rule for a version's content, which Payload hands to field rules without the
+ * version's id or its group. The stored versions are found by the two timestamps every saved
+ * content carries (the group's creation and that save), and each group they belong to must pass
+ * the rule: a content crafted to collide with another group's can only add groups that must all
+ * pass, never take one away. Content without both timestamps (e.g. a `select` that left them
+ * out) matches nothing, so only admins see its private side.
+ */
+export async function coordinatesGroupOfVersion(
+  req: PayloadRequest,
+  content: { createdAt?: unknown; updatedAt?: unknown },
+): Promise<boolean> {
+  const user = req.user
+  if (!user) return false
+  if (hasRole(user, 'admin')) return true
+  if (!hasRole(user, 'coordinator')) return false
+  const { createdAt, updatedAt } = content
+  if (typeof createdAt !== 'string' || typeof updatedAt !== 'string') return false
+  const parents = await groupsOfVersion(req, createdAt, updatedAt)
+  if (parents.length === 0) return false
+  const answers = await Promise.all(parents.map((p) => coordinatesGroup(req, p as GroupRef)))
+  return answers.every(Boolean)
 }
