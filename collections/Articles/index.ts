@@ -7,6 +7,7 @@ import { canDeleteArticle } from '../../src/access/canDeleteArticle'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { reviewDateFields } from '../../src/fields/reviewDates'
+import { reviewerOnly } from '../../src/access/reviewRecordAccess'
 import { slugFields } from '../../src/fields/slug'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { findingsField } from '../../src/checks'
@@ -196,14 +197,20 @@ export const Articles: CollectionConfig = {
         description: 'Set by the importer: the text came from an imported file, not an author.',
       },
     },
-    { name: 'reviewer', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    // Recorded by an approval: read-only in the admin for everyone but reviewers and admins.
+    reviewerOnly({
+      name: 'reviewer',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { position: 'sidebar' },
+    }),
     {
       name: 'publishedAt',
       type: 'date',
       index: true,
       admin: { position: 'sidebar', description: 'Set on first publish when left empty.' },
     },
-    ...reviewDateFields(),
+    ...reviewDateFields().map(reviewerOnly),
     reviewField(),
     ...articleQualityFields(),
     findingsField(),
