@@ -12,8 +12,10 @@ const waiting = new Map<string | number, Callback[]>()
  * write is already visible. Payload has no hook after the commit, and hooks run before it.
  */
 export async function afterCommit(req: PayloadRequest, callback: Callback): Promise<void> {
-  const id = await req.transactionID
-  if (id === undefined || id === null) return callback()
+  const id: unknown = await req.transactionID
+  // Without transactions (MongoDB without a replica set) Payload leaves a promise of null here,
+  // and a request copied on the way (nested operations on MongoDB) can carry an empty object.
+  if (typeof id !== 'string' && typeof id !== 'number') return callback()
   const list = waiting.get(id)
   if (list) list.push(callback)
   else waiting.set(id, [callback])
