@@ -87,6 +87,11 @@ export async function seed(payload: Payload): Promise<SeedResult> {
     credentials: 'RMN, MSc',
     bio: 'A fictional reviewer profile that shows how reviewed-by credits appear.',
   })
+  // Join requests go to a group's coordinators; without one the join form is closed.
+  const coordinator = await ensureProfile(payload, 'demo.coordinator@example.org', {
+    roles: ['coordinator'],
+    displayName: 'Group coordinator (demo)',
+  })
 
   const topicIds = new Map<string, string | number>()
   for (const topic of demoTopics) {
@@ -140,6 +145,7 @@ export async function seed(payload: Payload): Promise<SeedResult> {
         ...group,
         slug,
         topics: group.topics.map((t) => topicIds.get(t)!).filter(Boolean),
+        coordinators: [coordinator.id],
         _status: 'published',
       } as never,
       context,

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import { Webhook } from 'standardwebhooks'
 
 import { createImage, startApi, type Api } from '../helpers/graphqlApi'
-import { createUser } from '../helpers/fixtures'
 import { startPayload, type TestPayload } from '../helpers/payload'
 import { createEndpoint, secretOf, WEBHOOK_TEST_ENV } from '../helpers/webhooks'
 import { seed } from '../../src/seed'
@@ -67,13 +66,6 @@ beforeAll(async () => {
     where: { openToNewMembers: { equals: true } },
     limit: 1,
     depth: 0,
-  })
-  // The demo groups have no coordinator, and a group without one takes no join requests online.
-  const coordinator = await createUser(payload, ['coordinator'])
-  await payload.update({
-    collection: 'support-groups',
-    id: groups.docs[0].id,
-    data: { coordinators: [coordinator.id] },
   })
   group = { ...groups.docs[0], title: groups.docs[0].name } as Doc
 }, 120_000)
