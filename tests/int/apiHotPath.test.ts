@@ -45,7 +45,7 @@ function rawPost(body: string, onAnswer: (response: string) => void) {
 }
 
 it('answers a cached POST with at most two promises of its own', async () => {
-  // Until the cache holds the answer: nothing is stored for 1.5 s after a save (settling).
+  // Until the cache holds the answer.
   for (const end = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 200))) {
     const warm = await api.post('{ articles(first: 5) { nodes { title slug } } }')
     expect(warm.status).toBe(200)
@@ -53,26 +53,32 @@ it('answers a cached POST with at most two promises of its own', async () => {
     if (Date.now() > end) throw new Error('the answer was never cached')
   }
 
-  let promises = 0
-  const hook = createHook({
-    init(_id, type) {
-      if (type === 'PROMISE') promises += 1
-    },
-  })
-  let done!: (answer: string) => void
-  const answered = new Promise<string>((resolve) => (done = resolve))
-  // Counting starts in a callback, after this test's own await has made its promise.
-  setImmediate(() => {
-    hook.enable()
-    rawPost(QUERY, (answer) => {
-      hook.disable()
-      done(answer)
+  // Other work of this process (a save's follow-up, a timer) can create promises while one request
+  // is measured, and only ever adds to the count: the fewest of three requests is the path's own.
+  const counts: number[] = []
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let promises = 0
+    const hook = createHook({
+      init(_id, type) {
+        if (type === 'PROMISE') promises += 1
+      },
     })
-  })
-  const response = await answered
-  expect(response).toMatch(/^HTTP\/1\.1 200/)
-  expect(response).toMatch(/x-haven-cache: HIT/i)
-  expect(response).toContain('Hot path article')
+    let done!: (answer: string) => void
+    const answered = new Promise<string>((resolve) => (done = resolve))
+    // Counting starts in a callback, after this test's own await has made its promise.
+    setImmediate(() => {
+      hook.enable()
+      rawPost(QUERY, (answer) => {
+        hook.disable()
+        done(answer)
+      })
+    })
+    const response = await answered
+    expect(response).toMatch(/^HTTP\/1\.1 200/)
+    expect(response).toMatch(/x-haven-cache: HIT/i)
+    expect(response).toContain('Hot path article')
+    counts.push(promises)
+  }
   // Reading the body (one) and going on once it is complete (one). The old path made 25.
-  expect(promises).toBeLessThanOrEqual(2)
+  expect(Math.min(...counts)).toBeLessThanOrEqual(2)
 })
