@@ -476,7 +476,7 @@ export interface SupportGroup {
     lng?: number | null;
   };
   /**
-   * Who receives join requests and may see and edit the private details. Only admins change it.
+   * Who receives join requests and may see and edit the private details. Only accounts with the coordinator role are listed; only admins change it.
    */
   coordinators?: (number | User)[] | null;
   private?: {
